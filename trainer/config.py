@@ -1,0 +1,58 @@
+"""Settings. Each can be overridden in instance/config.py or by a TRAINER_<NAME> variable."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    # Where lessons/, topics, media/ and quizzes/ are read from.
+    CONTENT_DIR = str(REPOSITORY)
+    # Where built files (pictures, audio, search index) go; empty means <instance>/build.
+    BUILD_DIR = ""
+    # The database; empty means SQLite at <instance>/trainer.sqlite.
+    DATABASE_URL = ""
+    # The address people reach the site at, used in QR codes and shared links.
+    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    # Signs sessions; empty means a random key kept in <instance>/secret_key.
+    SECRET_KEY = ""
+    # Compression of pages, styles and drawings for slow 3G.
+    COMPRESS_MIMETYPES = [
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "image/svg+xml",
+    ]
+    COMPRESS_ALGORITHM = ["br", "gzip"]
+    COMPRESS_BR_LEVEL = 5
+    # Files named by content hash never change, so browsers may keep them a year.
+    IMMUTABLE_MAX_AGE = 365 * 24 * 3600
+
+
+def settle(app: Flask) -> None:
+    """Fill in the settings that derive from the instance folder."""
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    app.config["CONTENT_DIR"] = str(Path(app.config["CONTENT_DIR"]).resolve())
+    app.config["BUILD_DIR"] = str(Path(app.config["BUILD_DIR"] or instance / "build").resolve())
+    app.config["DATABASE_URL"] = (
+        app.config["DATABASE_URL"] or f"sqlite:///{instance / 'trainer.sqlite'}"
+    )
+    if not app.config["SECRET_KEY"]:
+        app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
+
+
+def _instance_secret(path: Path) -> str:
+    """A random key made once per installation, so every app process signs alike."""
+    if not path.exists():
+        temp = path.with_suffix(".tmp")
+        temp.write_text(secrets.token_urlsafe(32))
+        temp.replace(path)
+    return path.read_text().strip()

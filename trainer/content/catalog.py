@@ -1,0 +1,142 @@
+"""The catalog: every valid topic and lesson, parsed and rendered once, read by the web app."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.content import validate
+from trainer.content.lessons import read_lesson
+from trainer.content.media import Picture
+from trainer.content.model import Language, Lesson, Problem, Topic
+from trainer.content.topics import read_languages, read_topic
+
+
+@dataclass
+class Catalog:
+    languages: dict[str, Language]
+    topics: list[Topic]
+    lessons: dict[tuple[str, str], Lesson]  # (slug, language) -> lesson
+    pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> built picture
+
+    def topic(self, slug: str) -> Topic | None:
+        return next((topic for topic in self.topics if topic.slug == slug), None)
+
+    def lesson(self, slug: str, language: str = "vi") -> Lesson | None:
+        return self.lessons.get((slug, language))
+
+    def lessons_in(self, topic: str) -> list[Lesson]:
+        """The topic's Vietnamese lessons, in order."""
+        found = [
+            lesson
+            for (_, lang), lesson in self.lessons.items()
+            if lang == "vi" and lesson.topic == topic
+        ]
+        return sorted(found, key=lambda lesson: (lesson.order, lesson.slug))
+
+    def languages_of(self, slug: str) -> list[Language]:
+        """The languages a lesson can be read in, Vietnamese first."""
+        return [
+            language for code, language in self.languages.items() if (slug, code) in self.lessons
+        ]
+
+    def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+        """The lessons before and after this one in its topic."""
+        siblings = [other.slug for other in self.lessons_in(lesson.topic)]
+        at = siblings.index(lesson.slug)
+        before = self.lesson(siblings[at - 1]) if at > 0 else None
+        after = self.lesson(siblings[at + 1]) if at + 1 < len(siblings) else None
+        return before, after
+
+
+def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, list[Problem]]:
+    """Read all content under root; return what is valid and every problem found.
+
+    A file with a problem is left out and the rest is served, so one broken translation
+    never takes the training day down. Pictures are built into media_out when given.
+    """
+    lessons_dir = root / "lessons"
+    languages, problems = read_languages(
+        lessons_dir / "languages.yaml", _shown(root, lessons_dir / "languages.yaml")
+    )
+    topics = []
+    for path in sorted((lessons_dir / "topics").glob("*.yaml")):
+        topic, found = read_topic(path, _shown(root, path))
+        problems += found
+        topics += [topic] if topic else []
+    lessons: list[Lesson] = []
+    for path, language in _lesson_files(
+        lessons_dir, {lang.code for lang in languages}, problems, root
+    ):
+        lesson, found = read_lesson(path, _shown(root, path), language)
+        problems += found
+        lessons += [lesson] if lesson else []
+    problems += validate.cross_check(topics, lessons)
+    pictures, found = validate.build_pictures(root, topics, lessons, media_out)
+    problems += found
+    catalog = Catalog(
+        languages={language.code: language for language in languages},
+        topics=sorted(
+            (t for t in topics if not _has_problem(t.path, problems)), key=lambda t: t.order
+        ),
+        lessons=_servable(lessons, problems),
+        pictures=pictures,
+    )
+    return catalog, sorted(set(problems))
+
+
+def _shown(root: Path, path: Path) -> Path:
+    """The path as an author sees it, relative to the content root."""
+    try:
+        return path.relative_to(root)
+    except ValueError:
+        return path
+
+
+def _lesson_files(lessons_dir: Path, codes: set[str], problems: list[Problem], root: Path):
+    for path in sorted((lessons_dir / "vi").rglob("*.md")):
+        yield path, "vi"
+    translations = lessons_dir / "dan_toc"
+    for folder in sorted(p for p in translations.glob("*") if p.is_dir()):
+        files = sorted(folder.rglob("*.md"))
+        if folder.name not in codes or folder.name == "vi":
+            problems += [
+                Problem(
+                    _shown(root, path),
+                    1,
+                    f"unknown language folder `{folder.name}`; add it to lessons/languages.yaml",
+                )
+                for path in files
+            ]
+            continue
+        for path in files:
+            yield path, folder.name
+
+
+def _has_problem(path: Path, problems: list[Problem]) -> bool:
+    return any(problem.path == path for problem in problems)
+
+
+def _servable(lessons: list[Lesson], problems: list[Problem]) -> dict[tuple[str, str], Lesson]:
+    """Lessons without problems; a translation takes topic, order and sources from its original."""
+    originals = {
+        lesson.slug: lesson
+        for lesson in lessons
+        if lesson.language == "vi" and not _has_problem(lesson.path, problems)
+    }
+    servable = {}
+    for lesson in lessons:
+        original = originals.get(lesson.slug)
+        if original is None or _has_problem(lesson.path, problems):
+            continue
+        if lesson is not original:
+            lesson = dataclasses.replace(
+                lesson,
+                topic=original.topic,
+                order=original.order,
+                minutes=lesson.minutes or original.minutes,
+                sources=lesson.sources or original.sources,
+            )
+        servable[(lesson.slug, lesson.language)] = lesson
+    return servable

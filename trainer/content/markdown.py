@@ -1,0 +1,72 @@
+"""The two Markdown parsers: one renders lessons safely, one looks for what must be refused."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from trainer.content.model import BOX_KINDS
+
+
+def _with_plugins(md: MarkdownIt) -> MarkdownIt:
+    md.use(front_matter_plugin)
+    for kind in BOX_KINDS:
+        md.use(container_plugin, kind)
+    return md
+
+
+# Raw HTML off: a lesson can never bring in a script, whatever its author typed.
+renderer = _with_plugins(MarkdownIt("commonmark", {"html": False}))
+
+# Sees raw HTML and every link, so `trainer check` can name them; never used to render.
+inspector = _with_plugins(MarkdownIt("commonmark", {"html": True}))
+inspector.validateLink = lambda url: True
+
+
+def render(tokens: list[Token]) -> str:
+    """HTML for a run of tokens from `renderer`."""
+    return renderer.renderer.render(tokens, renderer.options, {}).strip()
+
+
+def inline_text(token: Token) -> str:
+    """The plain words of an inline token, without Markdown marks."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return " ".join("".join(parts).split())
+
+
+def plain_text(tokens: list[Token]) -> str:
+    """The words of a run of tokens, one paragraph or list item a line."""
+    return "\n".join(text for t in tokens if t.type == "inline" and (text := inline_text(t)))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_safe_link(url: str) -> bool:
+    """Only web links may appear in a lesson."""
+    return urlsplit(url).scheme in ("https", "http")
+
+
+def unsafe_markup(text: str) -> list[tuple[int, str]]:
+    """(0-based line, message) for raw HTML and non-web links in Markdown text."""
+    found = []
+    for token in inspector.parse(text):
+        line = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            found.append((line, "raw HTML is not allowed; write plain Markdown"))
+        for child in token.children or []:
+            if child.type == "html_inline":
+                found.append((line, "raw HTML is not allowed; write plain Markdown"))
+            elif child.type == "link_open" and not is_safe_link(child.attrGet("href") or ""):
+                found.append((line, "links must start with https://"))
+    return found

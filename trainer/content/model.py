@@ -1,0 +1,103 @@
+"""Plain content objects: what the pipeline reads from files and the web app shows.
+
+Nothing here imports Flask or SQLAlchemy, so `trainer check` runs without an app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BOX_KINDS = ("tip", "careful")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a content file, reported as `path:line: message`."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # what speakers call it, shown in the language switcher
+    vi_name: str  # how the Vietnamese UI names it
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    order: int
+    icon: str  # a file under media/
+    titles: dict[str, str]  # language code -> title
+    descriptions: dict[str, str]
+    path: Path
+
+    def title(self, language: str = "vi") -> str:
+        return self.titles.get(language) or self.titles["vi"]
+
+    def description(self, language: str = "vi") -> str:
+        return self.descriptions.get(language) or self.descriptions["vi"]
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Illustration:
+    src: str  # path under media/, as written in the lesson
+    alt: str
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Box:
+    kind: str  # one of BOX_KINDS
+    html: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int  # 1-based
+    title: str
+    html: str  # the step's own text, rendered; the illustration and boxes are apart
+    text: str  # plain text of the step, for speech and search
+    illustration: Illustration | None
+    boxes: tuple[Box, ...] = ()
+    line: int = 0
+
+    def box(self, kind: str) -> Box | None:
+        return next((box for box in self.boxes if box.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    slug: str
+    language: str
+    title: str
+    topic: str
+    order: int
+    minutes: int
+    summary: str
+    intro_html: str
+    intro_text: str
+    steps: tuple[Step, ...]
+    sources: tuple[Source, ...] = ()
+    status: str = "reviewed"  # "draft" until a native speaker has reviewed a translation
+    reviewer: str | None = None
+    path: Path = field(default=Path("."), compare=False)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"

@@ -1,0 +1,65 @@
+"""Reading the topic registry (`lessons/topics/*.yaml`) and the language list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainer.content.fields import SLUG, Fields
+from trainer.content.model import Language, Problem, Topic
+from trainer.content.source import load_yaml, read_text
+
+TOPIC_FIELDS = ("order", "icon", "title", "description")
+
+
+def read_topic(path: Path, shown: Path) -> tuple[Topic | None, list[Problem]]:
+    """Parse one topic file; its slug is the file name."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml(text, shown)
+    if doc is None:
+        return None, problems
+    if not SLUG.match(path.stem):
+        return None, [
+            Problem(
+                shown,
+                1,
+                "the file name is the topic's slug: lowercase a-z, 0-9 and "
+                "dashes, like `an-toan-so.yaml`",
+            )
+        ]
+    fields = Fields(doc)
+    fields.only(TOPIC_FIELDS)
+    order = fields.number("order", high=999)
+    icon = fields.text("icon")
+    titles = fields.per_language("title", max_length=60)
+    descriptions = fields.per_language("description", max_length=200)
+    if fields.problems:
+        return None, fields.problems
+    return Topic(path.stem, order, icon, titles, descriptions, shown), []
+
+
+def read_languages(path: Path, shown: Path) -> tuple[list[Language], list[Problem]]:
+    """Parse `languages.yaml`; Vietnamese is always there, first."""
+    vietnamese = Language("vi", "Tiếng Việt", "Tiếng Việt")
+    if not path.exists():
+        return [vietnamese], []
+    text, problems = read_text(path, shown)
+    doc = None
+    if text is not None:
+        doc, problems = load_yaml(text, shown)
+    if doc is None:
+        return [vietnamese], problems
+    if not isinstance(doc.data, list):
+        return [vietnamese], [
+            doc.problem("expected a list of languages, each with `code`, `name` and `vi_name`")
+        ]
+    languages = {"vi": vietnamese}
+    for index in range(len(doc.data)):
+        fields = Fields(doc, index)
+        fields.only(("code", "name", "vi_name"))
+        code, name, vi_name = fields.slug("code"), fields.text("name"), fields.text("vi_name")
+        problems += fields.problems
+        if code and name and vi_name:
+            languages[code] = Language(code, name, vi_name, order=index)
+    return list(languages.values()), problems

@@ -1,0 +1,119 @@
+"""Checks that span files: topics, slugs, translations and the pictures lessons point to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from trainer.content.media import Picture, build_picture
+from trainer.content.model import Lesson, Problem, Topic
+
+
+def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
+    """Problems between files: unknown topics, duplicate slugs, orphan or odd translations."""
+    topic_slugs = {topic.slug for topic in topics}
+    originals = [lesson for lesson in lessons if lesson.language == "vi"]
+    translations = [lesson for lesson in lessons if lesson.language != "vi"]
+    problems = [*_duplicates(lessons), *_duplicate_orders(originals)]
+    for lesson in originals:
+        if lesson.topic and lesson.topic not in topic_slugs:
+            problems.append(
+                Problem(
+                    lesson.path,
+                    1,
+                    f"unknown topic `{lesson.topic}`; topics are: {', '.join(sorted(topic_slugs))}",
+                )
+            )
+    by_slug = {lesson.slug: lesson for lesson in originals}
+    for lesson in translations:
+        original = by_slug.get(lesson.slug)
+        if original is None:
+            problems.append(
+                Problem(
+                    lesson.path,
+                    1,
+                    f"translation of a lesson that does not exist: "
+                    f"no file in lessons/vi/ has slug `{lesson.slug}`",
+                )
+            )
+        elif len(lesson.steps) != len(original.steps):
+            problems.append(
+                Problem(
+                    lesson.path,
+                    1,
+                    f"has {len(lesson.steps)} steps but the "
+                    f"original {original.path} has {len(original.steps)}",
+                )
+            )
+        elif lesson.topic and lesson.topic != original.topic:
+            problems.append(
+                Problem(
+                    lesson.path,
+                    1,
+                    f"`topic` differs from the original's `{original.topic}`; leave it out",
+                )
+            )
+    return problems
+
+
+def _duplicates(lessons: list[Lesson]) -> list[Problem]:
+    seen: dict[tuple[str, str], Lesson] = {}
+    problems = []
+    for lesson in sorted(lessons, key=lambda lesson: str(lesson.path)):
+        key = (lesson.slug, lesson.language)
+        if key in seen:
+            problems.append(
+                Problem(
+                    lesson.path, 1, f"duplicate slug `{lesson.slug}`: {seen[key].path} uses it too"
+                )
+            )
+        else:
+            seen[key] = lesson
+    return problems
+
+
+def _duplicate_orders(originals: list[Lesson]) -> list[Problem]:
+    by_place: dict[tuple[str, int], list[Lesson]] = defaultdict(list)
+    for lesson in originals:
+        by_place[(lesson.topic, lesson.order)].append(lesson)
+    problems = []
+    for (topic, order), same in by_place.items():
+        first, *rest = sorted(same, key=lambda lesson: str(lesson.path))
+        problems += [
+            Problem(
+                lesson.path, 1, f"`order: {order}` in topic `{topic}` is also used by {first.path}"
+            )
+            for lesson in rest
+        ]
+    return problems
+
+
+def build_pictures(
+    root: Path, topics: list[Topic], lessons: list[Lesson], out_dir: Path | None
+) -> tuple[dict[str, Picture], list[Problem]]:
+    """Check every picture that topics and lessons point to, and build it into out_dir."""
+    wanted: dict[str, list[tuple[Path, int]]] = defaultdict(list)
+    for topic in topics:
+        wanted[topic.icon].append((topic.path, 1))
+    for lesson in lessons:
+        for step in lesson.steps:
+            if step.illustration and step.illustration.src:
+                wanted[step.illustration.src].append((lesson.path, step.illustration.line))
+    pictures, problems = {}, []
+    for src, users in sorted(wanted.items()):
+        source = root / "media" / src
+        if not source.is_file():
+            problems += [
+                Problem(path, line, f"picture not found: media/{src}") for path, line in users
+            ]
+            continue
+        picture, found = build_picture(source, Path("media") / src, out_dir)
+        problems += found
+        if picture is None:
+            problems += [
+                Problem(path, line, f"picture media/{src} cannot be shown (see above)")
+                for path, line in users
+            ]
+        else:
+            pictures[src] = picture
+    return pictures, problems

@@ -1,0 +1,18 @@
+"""The web app: blueprints, and the catalog they read."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from trainer.web import errors, files, headers, pages
+from trainer.web.catalog import load_catalog
+
+__all__ = ["load_catalog", "register_blueprints"]
+
+
+def register_blueprints(app: Flask) -> None:
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(files.bp)
+    errors.init_app(app)
+    headers.init_app(app)
+    files.init_app(app)
