@@ -17,6 +17,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         instance_path=instance and os.path.abspath(instance),
         instance_relative_config=True,
         static_folder=None,
+        template_folder="web/templates",
     )
     app.config.from_object(config.Defaults)
     if test_config is None:

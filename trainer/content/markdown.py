@@ -69,4 +69,4 @@ def unsafe_markup(text: str) -> list[tuple[int, str]]:
                 found.append((line, "raw HTML is not allowed; write plain Markdown"))
             elif child.type == "link_open" and not is_safe_link(child.attrGet("href") or ""):
                 found.append((line, "links must start with https://"))
-    return found
+    return list(dict.fromkeys(found))

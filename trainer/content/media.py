@@ -109,20 +109,22 @@ def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(source)
-            if image.width * image.height > MAX_PIXELS:
-                return None, [
-                    Problem(shown, 1, "picture is too large; keep it under 40 megapixels")
-                ]
-            widths = sorted({min(width, image.width) for width in RASTER_WIDTHS})
-            srcset = tuple((f"{source.stem}-{width}.{digest}.webp", width) for width in widths)
-            if out_dir is None or not all((out_dir / name).exists() for name, _ in srcset):
-                image.load()
+            with Image.open(source) as image:
+                if image.width * image.height > MAX_PIXELS:
+                    return None, [
+                        Problem(shown, 1, "picture is too large; keep it under 40 megapixels")
+                    ]
+                widths = sorted({min(width, image.width) for width in RASTER_WIDTHS})
+                srcset = tuple((f"{source.stem}-{width}.{digest}.webp", width) for width in widths)
+                for name, width in srcset:
+                    height = round(image.height * width / image.width)
+                    _write_once(
+                        out_dir, name, lambda p, w=width, h=height: _save_webp(image, w, h, p)
+                    )
+                if out_dir is None:
+                    image.load()  # a check still proves the file decodes
     except (OSError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         return None, [Problem(shown, 1, f"cannot open this picture: {error}")]
-    for name, width in srcset:
-        height = round(image.height * width / image.width)
-        _write_once(out_dir, name, lambda path, w=width, h=height: _save_webp(image, w, h, path))
     name, width = srcset[0]
     return Picture(name, width, round(image.height * width / image.width), srcset), []
 

@@ -24,7 +24,9 @@ def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
                     f"unknown topic `{lesson.topic}`; topics are: {', '.join(sorted(topic_slugs))}",
                 )
             )
-    by_slug = {lesson.slug: lesson for lesson in originals}
+    by_slug: dict[str, Lesson] = {}
+    for lesson in sorted(originals, key=lambda lesson: str(lesson.path)):
+        by_slug.setdefault(lesson.slug, lesson)
     for lesson in translations:
         original = by_slug.get(lesson.slug)
         if original is None:

@@ -1,0 +1,61 @@
+"""Writers for content files, so each test states only what it is about."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "content"
+
+GOOD_FRONT = {
+    "slug": "bai-moi",
+    "title": "Bài mới",
+    "topic": "an-toan",
+    "order": 9,
+    "language": "vi",
+    "minutes": 3,
+    "summary": "Một bài để thử.",
+    "sources": [{"title": "Cục An toàn thông tin", "url": "https://khonggianmang.vn/"}],
+}
+
+GOOD_BODY = """
+Mở đầu ngắn.
+
+## Bước đầu
+
+Làm theo hướng dẫn.
+
+![Một ổ khóa](an-toan/o-khoa.svg)
+"""
+
+
+def copy_content(target: Path) -> Path:
+    """A fresh copy of the small good content tree in tests/data/content."""
+    shutil.copytree(DATA, target)
+    return target
+
+
+def lesson_text(front: dict | None = None, body: str = GOOD_BODY, **changes) -> str:
+    """A lesson file: GOOD_FRONT with changes (None removes a field), then the body."""
+    fields = {**GOOD_FRONT, **(front or {}), **changes}
+    fields = {key: value for key, value in fields.items() if value is not None}
+    meta = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)
+    return f"---\n{meta}---\n{body}"
+
+
+def write_lesson(
+    root: Path, name: str = "vi/an-toan/bai-moi.md", text: str | None = None, **changes
+) -> Path:
+    """Write a lesson under root/lessons/ and return its path relative to root."""
+    path = root / "lessons" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text if text is not None else lesson_text(**changes), encoding="utf-8")
+    return path.relative_to(root)
+
+
+def line_of(root: Path, shown: Path, needle: str) -> int:
+    """The 1-based line of the first line containing needle."""
+    lines = (root / shown).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
