@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, current_app, send_from_directory, url_for
+from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
+from werkzeug.security import safe_join
 
 from trainer.web.catalog import current_catalog
 
@@ -39,18 +41,26 @@ def picture(src: str):
 
 @bp.get("/static/<version>/<path:name>")
 def static(version: str, name: str):
-    response = send_from_directory(STATIC_DIR, name)
-    current = (STATIC_DIR / name).is_file() and version == _static_hash(name)
-    return _cache(response, immutable=current)
+    response = _send(STATIC_DIR, name)
+    return _cache(response, immutable=version == _static_hash(name))
 
 
-@bp.get("/media/<path:name>")
+@bp.get("/media/<name>")
 def media(name: str):
-    if "/" in name:
-        abort(404)
-    response = send_from_directory(Path(current_app.config["BUILD_DIR"]) / "media", name)
+    response = _send(Path(current_app.config["BUILD_DIR"]) / "media", name)
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return _cache(response, immutable=True)
+
+
+def _send(folder: Path, name: str) -> Response:
+    """A small file, whole in memory so it can be compressed, with an ETag for revalidation."""
+    path = safe_join(str(folder), name)
+    if path is None or name.startswith(".") or not Path(path).is_file():
+        abort(404)
+    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = Response(Path(path).read_bytes(), mimetype=mimetype)
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 def _cache(response, *, immutable: bool):
