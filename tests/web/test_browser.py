@@ -30,7 +30,8 @@ def test_text_is_large_and_links_easy_to_tap_on_a_phone(phone, live_server):
         "parseFloat(getComputedStyle(document.querySelector('.step-text p')).fontSize)"
     )
     smallest_link = phone.evaluate(
-        "Math.min(...[...document.querySelectorAll('main a')].map(a => a.getBoundingClientRect().height))"
+        "Math.min(...[...document.querySelectorAll('main a')]"
+        ".map(a => a.getBoundingClientRect().height))"
     )
     assert body_px >= 18
     assert smallest_link >= 44

@@ -9,7 +9,8 @@ from pathlib import Path
 from trainer.content import validate
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
-from trainer.content.model import Language, Lesson, Problem, Topic
+from trainer.content.model import Language, Lesson, Problem, Quiz, Topic
+from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
 
 
@@ -19,6 +20,7 @@ class Catalog:
     topics: list[Topic]
     lessons: dict[tuple[str, str], Lesson]  # (slug, language) -> lesson
     pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> built picture
+    quizzes: dict[str, Quiz] = field(default_factory=dict)  # topic -> question bank
 
     def topic(self, slug: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.slug == slug), None)
@@ -72,8 +74,14 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         lesson, found = read_lesson(path, _shown(root, path), language)
         problems += found
         lessons += [lesson] if lesson else []
+    quizzes = []
+    for path in sorted((root / "quizzes").glob("*.yaml")):
+        quiz, found = read_quiz(path, _shown(root, path))
+        problems += found
+        quizzes += [quiz] if quiz else []
     problems += validate.cross_check(topics, lessons)
-    pictures, found = validate.build_pictures(root, topics, lessons, media_out)
+    problems += validate.quiz_references(quizzes, topics, lessons)
+    pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
     catalog = Catalog(
         languages={language.code: language for language in languages},
@@ -82,6 +90,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         ),
         lessons=_servable(lessons, problems),
         pictures=pictures,
+        quizzes={quiz.topic: quiz for quiz in quizzes if not _has_problem(quiz.path, problems)},
     )
     return catalog, sorted(set(problems))
 

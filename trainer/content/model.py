@@ -101,3 +101,40 @@ class Lesson:
     @property
     def is_draft(self) -> bool:
         return self.status == "draft"
+
+
+ITEM_TYPES = ("single", "multiple", "true_false", "order", "picture")
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str  # for a picture choice, its alt text
+    image: str | None = None  # path under media/, for "picture" items
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question. `answer` holds 0-based choice positions; for "order", the right sequence."""
+
+    id: str
+    type: str
+    text: str
+    choices: tuple[Choice, ...]
+    answer: tuple[int, ...]
+    explanation: str
+    lesson: str  # slug of the lesson that teaches it
+    step: int  # 1-based step in that lesson
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Quiz:
+    """A topic's question bank and the rules of an attempt."""
+
+    topic: str
+    pass_mark: int  # percent
+    draw: int  # items drawn per attempt
+    items: tuple[Item, ...]
+    time_limit_minutes: int | None = None
+    retake_after_hours: int = 0
+    path: Path = field(default=Path("."), compare=False)

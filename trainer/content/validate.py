@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from trainer.content.media import Picture, build_picture
-from trainer.content.model import Lesson, Problem, Topic
+from trainer.content.model import Lesson, Problem, Quiz, Topic
 
 
 def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
@@ -24,9 +24,7 @@ def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
                     f"unknown topic `{lesson.topic}`; topics are: {', '.join(sorted(topic_slugs))}",
                 )
             )
-    by_slug: dict[str, Lesson] = {}
-    for lesson in sorted(originals, key=lambda lesson: str(lesson.path)):
-        by_slug.setdefault(lesson.slug, lesson)
+    by_slug = _originals_by_slug(lessons)
     for lesson in translations:
         original = by_slug.get(lesson.slug)
         if original is None:
@@ -56,6 +54,15 @@ def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _originals_by_slug(lessons: list[Lesson]) -> dict[str, Lesson]:
+    """Vietnamese originals by slug; where two share one, the first by path."""
+    by_slug: dict[str, Lesson] = {}
+    for lesson in sorted(lessons, key=lambda lesson: str(lesson.path)):
+        if lesson.language == "vi":
+            by_slug.setdefault(lesson.slug, lesson)
+    return by_slug
 
 
 def _duplicates(lessons: list[Lesson]) -> list[Problem]:
@@ -90,10 +97,56 @@ def _duplicate_orders(originals: list[Lesson]) -> list[Problem]:
     return problems
 
 
+def quiz_references(
+    quizzes: list[Quiz], topics: list[Topic], lessons: list[Lesson]
+) -> list[Problem]:
+    """Problems in what question banks point to: their topic and the lesson steps that teach."""
+    topic_slugs = {topic.slug for topic in topics}
+    originals = _originals_by_slug(lessons)
+    problems = []
+    for quiz in quizzes:
+        if quiz.topic not in topic_slugs:
+            problems.append(
+                Problem(
+                    quiz.path,
+                    1,
+                    f"no topic `{quiz.topic}`: name the file after a topic in lessons/topics/",
+                )
+            )
+        for item in quiz.items:
+            lesson = originals.get(item.lesson)
+            if lesson is None:
+                problems.append(
+                    Problem(quiz.path, item.line, f"item `{item.id}`: no lesson `{item.lesson}`")
+                )
+            elif lesson.topic != quiz.topic:
+                problems.append(
+                    Problem(
+                        quiz.path,
+                        item.line,
+                        f"item `{item.id}`: lesson `{item.lesson}` is in topic `{lesson.topic}`",
+                    )
+                )
+            elif item.step > len(lesson.steps):
+                problems.append(
+                    Problem(
+                        quiz.path,
+                        item.line,
+                        f"item `{item.id}`: lesson "
+                        f"`{item.lesson}` has only {len(lesson.steps)} steps",
+                    )
+                )
+    return problems
+
+
 def build_pictures(
-    root: Path, topics: list[Topic], lessons: list[Lesson], out_dir: Path | None
+    root: Path,
+    topics: list[Topic],
+    lessons: list[Lesson],
+    quizzes: list[Quiz],
+    out_dir: Path | None,
 ) -> tuple[dict[str, Picture], list[Problem]]:
-    """Check every picture that topics and lessons point to, and build it into out_dir."""
+    """Check every picture that topics, lessons and quizzes point to; build it into out_dir."""
     wanted: dict[str, list[tuple[Path, int]]] = defaultdict(list)
     for topic in topics:
         wanted[topic.icon].append((topic.path, 1))
@@ -101,9 +154,20 @@ def build_pictures(
         for step in lesson.steps:
             if step.illustration and step.illustration.src:
                 wanted[step.illustration.src].append((lesson.path, step.illustration.line))
+    for quiz in quizzes:
+        for item in quiz.items:
+            for choice in item.choices:
+                if choice.image:
+                    wanted[choice.image].append((quiz.path, item.line))
     pictures, problems = {}, []
     for src, users in sorted(wanted.items()):
         source = root / "media" / src
+        if ".." in PurePosixPath(src).parts or PurePosixPath(src).is_absolute():
+            problems += [
+                Problem(path, line, f"picture `{src}` must be a file under media/")
+                for path, line in users
+            ]
+            continue
         if not source.is_file():
             problems += [
                 Problem(path, line, f"picture not found: media/{src}") for path, line in users

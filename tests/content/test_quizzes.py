@@ -1,0 +1,120 @@
+from pathlib import Path
+
+from trainer.content.catalog import load_catalog
+from trainer.content.model import Problem
+from trainer.content.quizzes import read_quiz
+
+BANK = Path("quizzes/an-toan.yaml")
+
+
+def rewrite(content: Path, old: str, new: str) -> None:
+    path = content / BANK
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def line_of(content: Path, needle: str) -> int:
+    lines = (content / BANK).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_a_bank_reads_every_item_type_with_answers_counted_from_zero(content):
+    quiz, problems = read_quiz(content / BANK, BANK)
+
+    assert problems == []
+    assert (quiz.topic, quiz.pass_mark, quiz.draw, quiz.time_limit_minutes) == (
+        "an-toan",
+        80,
+        4,
+        10,
+    )
+    answers = {item.id: (item.type, item.answer) for item in quiz.items}
+    assert answers == {
+        "otp-ai-hoi": ("single", (1,)),
+        "mat-khau-tot": ("multiple", (1, 3)),
+        "cong-an-goi": ("true_false", (1,)),
+        "thu-tu-xu-ly": ("order", (0, 1, 2)),
+        "chon-hinh": ("picture", (0,)),
+    }
+    assert quiz.items[0].lesson == "mat-khau" and quiz.items[0].step == 2
+
+
+def test_an_answer_outside_the_choices_is_reported_at_its_line(content):
+    rewrite(content, "answer: 2\n", "answer: 3\n")
+
+    _, problems = load_catalog(content)
+
+    line = line_of(content, "answer: 3")
+    assert problems == [Problem(BANK, line, "`answer` must be one choice number from 1 to 2")]
+
+
+def test_an_unknown_item_type_is_reported(content):
+    rewrite(content, "type: single", "type: essay")
+
+    _, problems = load_catalog(content)
+
+    line = line_of(content, "type: essay")
+    assert (
+        Problem(BANK, line, "`type` must be one of: single, multiple, true_false, order, picture")
+        in problems
+    )
+
+
+def test_a_step_that_the_lesson_does_not_have_is_reported(content):
+    rewrite(content, "step: mat-khau#1", "step: mat-khau#7")
+
+    _, problems = load_catalog(content)
+
+    line = line_of(content, "id: mat-khau-tot")
+    assert problems == [
+        Problem(BANK, line, "item `mat-khau-tot`: lesson `mat-khau` has only 2 steps")
+    ]
+
+
+def test_a_step_in_a_lesson_that_does_not_exist_is_reported(content):
+    rewrite(content, "step: lua-dao#1", "step: khong-co#1")
+
+    _, problems = load_catalog(content)
+
+    assert [p.message for p in problems] == [
+        "item `cong-an-goi`: no lesson `khong-co`",
+        "item `thu-tu-xu-ly`: no lesson `khong-co`",
+    ]
+
+
+def test_drawing_more_items_than_the_bank_has_is_reported(content):
+    rewrite(content, "draw: 4", "draw: 9")
+
+    _, problems = load_catalog(content)
+
+    assert problems == [Problem(BANK, 2, "`draw` is 9 but the bank has only 5 good items")]
+
+
+def test_a_missing_picture_choice_is_reported(content):
+    rewrite(content, "image: an-toan/ban-tay.png", "image: an-toan/khong-co.png")
+
+    catalog, problems = load_catalog(content)
+
+    line = line_of(content, "id: chon-hinh")
+    assert problems == [Problem(BANK, line, "picture not found: media/an-toan/khong-co.png")]
+    assert "an-toan" not in catalog.quizzes
+
+
+def test_duplicate_item_ids_are_reported(content):
+    rewrite(content, "id: mat-khau-tot", "id: otp-ai-hoi")
+
+    _, problems = load_catalog(content)
+
+    assert [p.message for p in problems] == ["duplicate item id `otp-ai-hoi`"]
+    assert problems[0].line == line_of(content, "type: multiple") - 1
+
+
+def test_an_order_item_lists_its_choices_in_order_and_has_no_answer(content):
+    rewrite(
+        content, "    explanation: Khóa tài khoản", "    answer: 1\n    explanation: Khóa tài khoản"
+    )
+
+    _, problems = load_catalog(content)
+
+    assert [p.message for p in problems] == [
+        "an `order` item has no `answer`: list the choices in the right order"
+    ]

@@ -1,0 +1,181 @@
+"""Reading question banks (`quizzes/<topic>.yaml`): one per topic, checked item by item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainer.content.fields import SLUG, Fields
+from trainer.content.model import ITEM_TYPES, Choice, Item, Problem, Quiz
+from trainer.content.source import Located, load_yaml, read_text
+
+QUIZ_FIELDS = ("pass_mark", "draw", "time_limit_minutes", "retake_after_hours", "items")
+ITEM_FIELDS = ("id", "type", "text", "choices", "answer", "explanation", "step")
+TRUE_FALSE = (Choice("Đúng"), Choice("Sai"))
+CHOICE_COUNTS = {"single": (2, 6), "multiple": (2, 6), "order": (3, 8), "picture": (2, 4)}
+
+
+def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
+    """Parse a question bank; its topic is the file name."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    doc, problems = load_yaml(text, shown)
+    if doc is None:
+        return None, problems
+    if not SLUG.match(path.stem):
+        return None, [
+            Problem(shown, 1, "the file name is the topic's slug, like `an-toan-so.yaml`")
+        ]
+    fields = Fields(doc)
+    fields.only(QUIZ_FIELDS)
+    raw_items = fields.data.get("items")
+    if not isinstance(raw_items, list) or not raw_items:
+        fields.problems.append(doc.problem("`items` must be a list of questions", "items"))
+        raw_items = []
+    items = [_read_item(doc, index, fields.problems) for index in range(len(raw_items))]
+    items = [item for item in items if item]
+    quiz = Quiz(
+        topic=path.stem,
+        pass_mark=fields.number("pass_mark", required=False, low=50, high=100) or 80,
+        draw=fields.number("draw", high=100) or 1,
+        items=tuple(items),
+        time_limit_minutes=fields.number("time_limit_minutes", required=False, high=180),
+        retake_after_hours=fields.number("retake_after_hours", required=False, low=0, high=720)
+        or 0,
+        path=shown,
+    )
+    problems = fields.problems + _bank_problems(quiz, doc)
+    return quiz, problems
+
+
+def _bank_problems(quiz: Quiz, doc: Located) -> list[Problem]:
+    problems = []
+    if len(quiz.items) < quiz.draw:
+        problems.append(
+            doc.problem(
+                f"`draw` is {quiz.draw} but the bank has only {len(quiz.items)} good items", "draw"
+            )
+        )
+    seen: set[str] = set()
+    for item in quiz.items:
+        if item.id in seen:
+            problems.append(Problem(quiz.path, item.line, f"duplicate item id `{item.id}`"))
+        seen.add(item.id)
+    return problems
+
+
+def _read_item(doc: Located, index: int, problems: list[Problem]) -> Item | None:
+    fields = Fields(doc, "items", index)
+    fields.only(ITEM_FIELDS)
+    kind = fields.choice("type", ITEM_TYPES)
+    item_id, text = fields.slug("id"), fields.text("text", max_length=300)
+    explanation = fields.text("explanation", max_length=400)
+    lesson, step = _read_step(fields)
+    choices = _read_choices(fields, kind) if kind else ()
+    answer = _read_answer(fields, kind, len(choices)) if kind and choices else None
+    problems += fields.problems
+    if fields.problems:
+        return None
+    return Item(
+        item_id,
+        kind,
+        text,
+        choices,
+        answer,
+        explanation,
+        lesson,
+        step,
+        line=doc.line("items", index),
+    )
+
+
+def _read_step(fields: Fields) -> tuple[str, int]:
+    """`step: lesson-slug#N`, the step that teaches the item."""
+    value = fields.text("step")
+    slug, _, number = (value or "").partition("#")
+    if value and not (SLUG.match(slug) and number.isdigit() and int(number) > 0):
+        fields.problems.append(
+            fields.doc.problem(
+                "`step` must name a lesson step, like `mat-khau-an-toan#2`", *fields.keys, "step"
+            )
+        )
+    return slug, int(number) if number.isdigit() else 0
+
+
+def _read_choices(fields: Fields, kind: str) -> tuple[Choice, ...]:
+    if kind == "true_false":
+        return TRUE_FALSE
+    raw = fields.data.get("choices")
+    low, high = CHOICE_COUNTS[kind]
+    if not isinstance(raw, list) or not low <= len(raw) <= high:
+        fields.problems.append(
+            fields.doc.problem(
+                f"a `{kind}` item needs {low} to {high} `choices`", *fields.keys, "choices"
+            )
+        )
+        return ()
+    choices = []
+    for position, value in enumerate(raw):
+        where = (*fields.keys, "choices", position)
+        if kind == "picture":
+            picture = value if isinstance(value, dict) else {}
+            image, alt = picture.get("image"), picture.get("alt")
+            if not (isinstance(image, str) and isinstance(alt, str) and alt.strip()):
+                fields.problems.append(
+                    fields.doc.problem(
+                        "a picture choice needs `image` (under media/) and `alt` text", *where
+                    )
+                )
+                continue
+            choices.append(Choice(" ".join(alt.split()), image))
+        elif (
+            isinstance(value, str | int | float)
+            and not isinstance(value, bool)
+            and str(value).strip()
+        ):
+            choices.append(Choice(" ".join(str(value).split())))
+        else:
+            fields.problems.append(fields.doc.problem("a choice must be text", *where))
+    return tuple(choices)
+
+
+def _read_answer(fields: Fields, kind: str, count: int) -> tuple[int, ...] | None:
+    """0-based positions of the right choices; authors write them from 1."""
+    if kind == "order":
+        if "answer" in fields.data:
+            fields.problems.append(
+                fields.doc.problem(
+                    "an `order` item has no `answer`: list the choices in the right order",
+                    *fields.keys,
+                    "answer",
+                )
+            )
+        return tuple(range(count))
+    raw = fields.data.get("answer")
+    if kind == "true_false":
+        if not isinstance(raw, bool):
+            fields.problems.append(
+                fields.doc.problem(
+                    "a `true_false` answer is `true` or `false`", *fields.keys, "answer"
+                )
+            )
+            return None
+        return (0,) if raw else (1,)
+    numbers = raw if kind == "multiple" and isinstance(raw, list) else [raw]
+    if (
+        not numbers
+        or not all(
+            isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= count for n in numbers
+        )
+        or len(set(numbers)) != len(numbers)
+    ):
+        shape = (
+            "a list of choice numbers, like [1, 3]" if kind == "multiple" else "one choice number"
+        )
+        fields.problems.append(
+            fields.doc.problem(
+                f"`answer` must be {shape} from 1 to {count}", *fields.keys, "answer"
+            )
+        )
+        return None
+    return tuple(sorted(n - 1 for n in numbers))
