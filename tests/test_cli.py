@@ -1,0 +1,35 @@
+from click.testing import CliRunner
+
+from tests.factories import write_lesson
+from trainer.cli import cli
+
+
+def test_check_passes_a_good_tree(content):
+    result = CliRunner().invoke(cli, ["check", "--content", str(content)])
+
+    assert result.exit_code == 0
+    assert "No problems." in result.output
+
+
+def test_check_prints_every_problem_with_file_and_line_and_fails(content):
+    write_lesson(content, "vi/an-toan/mot.md", slug="mot", order=5, title=None)
+    write_lesson(content, "vi/an-toan/hai.md", slug="hai", order=6, topic="khong-co")
+
+    result = CliRunner().invoke(cli, ["check", "--content", str(content)])
+
+    assert result.exit_code == 1
+    assert "lessons/vi/an-toan/mot.md:2: missing field `title`" in result.output
+    assert "lessons/vi/an-toan/hai.md:1: unknown topic `khong-co`" in result.output
+    assert "2 problem(s)" in result.output
+
+
+def test_build_writes_pictures_into_the_instance_folder(content, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRAINER_INSTANCE_PATH", str(tmp_path / "instance"))
+    monkeypatch.setenv("TRAINER_CONTENT_DIR", str(content))
+
+    result = CliRunner().invoke(cli, ["build"])
+
+    assert result.exit_code == 0, result.output
+    built = sorted(path.name for path in (tmp_path / "instance/build/media").iterdir())
+    assert any(name.startswith("ban-tay-960.") and name.endswith(".webp") for name in built)
+    assert any(name.startswith("o-khoa.") and name.endswith(".svg") for name in built)
