@@ -10,6 +10,7 @@ import click
 
 from trainer import create_app
 from trainer.config import Defaults
+from trainer.content import build as content_build
 from trainer.content.catalog import load_catalog
 
 
@@ -36,16 +37,21 @@ def check(content: Path):
 
 @cli.command()
 def build():
-    """Build pictures (and later audio and the search index) into the instance folder."""
+    """Build pictures, audio and the search index into the instance folder."""
     app = create_app()
-    problems = app.extensions["content_problems"]
-    catalog = app.extensions["catalog"]
-    click.echo(
-        f"Built {len(catalog.lessons)} lesson page(s) and {len(catalog.pictures)} "
-        f"picture(s) into {app.config['BUILD_DIR']}."
+    report = content_build.build(
+        Path(app.config["CONTENT_DIR"]),
+        Path(app.config["BUILD_DIR"]),
+        content_build.default_stages(),
     )
-    if problems:
-        click.echo(f"{len(problems)} content problem(s) left out; run `trainer check`.", err=True)
+    for line in report.lines:
+        click.echo(line)
+    if report.problems:
+        click.echo(
+            f"{len(report.problems)} content problem(s): those files are left out. "
+            "Run `trainer check` for the list.",
+            err=True,
+        )
 
 
 @cli.command()
@@ -74,6 +80,7 @@ def serve(host: str, port: int, workers: int, threads: int):
         "gthread",
         "--access-logfile",
         "-",
+        "--no-control-socket",  # several servers on one machine must not share one socket
         "trainer:create_app()",
     ]
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
