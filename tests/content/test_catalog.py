@@ -136,3 +136,14 @@ def test_neighbours_are_the_lessons_before_and_after_in_the_topic(content):
 
     assert catalog.neighbours(first) == (None, second)
     assert catalog.neighbours(second) == (first, None)
+
+
+def test_a_missing_topic_icon_is_reported_at_its_line(content):
+    (content / "media/icons/khoa.svg").unlink()
+
+    _, problems = load_catalog(content)
+
+    assert (
+        Problem(Path("lessons/topics/an-toan.yaml"), 2, "picture not found: media/icons/khoa.svg")
+        in problems
+    )

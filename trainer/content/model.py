@@ -39,6 +39,7 @@ class Topic:
     titles: dict[str, str]  # language code -> title
     descriptions: dict[str, str]
     path: Path
+    icon_line: int = field(default=1, compare=False)
 
     def title(self, language: str = "vi") -> str:
         return self.titles.get(language) or self.titles["vi"]

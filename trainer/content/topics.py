@@ -36,7 +36,7 @@ def read_topic(path: Path, shown: Path) -> tuple[Topic | None, list[Problem]]:
     descriptions = fields.per_language("description", max_length=200)
     if fields.problems:
         return None, fields.problems
-    return Topic(path.stem, order, icon, titles, descriptions, shown), []
+    return Topic(path.stem, order, icon, titles, descriptions, shown, doc.line("icon")), []
 
 
 def read_languages(path: Path, shown: Path) -> tuple[list[Language], list[Problem]]:

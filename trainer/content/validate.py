@@ -149,7 +149,7 @@ def build_pictures(
     """Check every picture that topics, lessons and quizzes point to; build it into out_dir."""
     wanted: dict[str, list[tuple[Path, int]]] = defaultdict(list)
     for topic in topics:
-        wanted[topic.icon].append((topic.path, 1))
+        wanted[topic.icon].append((topic.path, topic.icon_line))
     for lesson in lessons:
         for step in lesson.steps:
             if step.illustration and step.illustration.src:
