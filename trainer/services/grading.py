@@ -1,0 +1,117 @@
+"""Drawing a quiz and grading it: pure functions, no Flask, no database.
+
+An attempt shows each drawn item's choices in a shuffled order. The browser only ever
+sees and sends back *shown positions*; which original choice sits at each position is
+kept on the server, so the page reveals nothing about the answer (an `order` item is
+written in the right order, so its original positions would give it away).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from trainer.content.model import Item, Quiz
+
+
+class ForgedAnswers(ValueError):
+    """Answers for items that were not drawn, or for positions that were not shown."""
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One item as shown in an attempt: `shown[p]` is the original choice at position p."""
+
+    item_id: str
+    shown: tuple[int, ...]
+
+    def to_json(self) -> dict:
+        return {"id": self.item_id, "shown": list(self.shown)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Drawn:
+        return cls(str(data["id"]), tuple(int(p) for p in data["shown"]))
+
+
+@dataclass(frozen=True)
+class Marked:
+    """One item after grading: what was given (original choice positions) and whether right."""
+
+    item: Item
+    given: tuple[int, ...]
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Grade:
+    marked: tuple[Marked, ...]
+    pass_mark: int
+
+    @property
+    def total(self) -> int:
+        return len(self.marked)
+
+    @property
+    def right(self) -> int:
+        return sum(mark.correct for mark in self.marked)
+
+    @property
+    def score(self) -> int:
+        """Percent right, rounded down so 79.9 % never shows as a pass mark of 80."""
+        return self.right * 100 // self.total if self.total else 0
+
+    @property
+    def passed(self) -> bool:
+        return self.total > 0 and self.right * 100 >= self.pass_mark * self.total
+
+    @property
+    def wrong(self) -> tuple[Marked, ...]:
+        return tuple(mark for mark in self.marked if not mark.correct)
+
+
+def draw(quiz: Quiz, rng: random.Random | None = None) -> tuple[Drawn, ...]:
+    """Pick `quiz.draw` items at random and shuffle each one's choices."""
+    rng = rng or random.SystemRandom()
+    items = rng.sample(list(quiz.items), min(quiz.draw, len(quiz.items)))
+    return tuple(Drawn(item.id, _shuffled(item, rng)) for item in items)
+
+
+def _shuffled(item: Item, rng: random.Random) -> tuple[int, ...]:
+    positions = list(range(len(item.choices)))
+    if item.type == "true_false":
+        return tuple(positions)  # Đúng then Sai, always
+    rng.shuffle(positions)
+    if item.type == "order" and positions == sorted(positions):
+        positions.reverse()  # never show the steps already in the right order
+    return tuple(positions)
+
+
+def grade(quiz: Quiz, drawn: Sequence[Drawn], answers: Mapping[str, Sequence[int]]) -> Grade:
+    """Mark each drawn item; answers map item id to shown positions (in order, for `order`).
+
+    :raises ForgedAnswers: an answer names an item that was not drawn or a position not shown.
+    """
+    by_id = {item.id: item for item in quiz.items}
+    shown = {entry.item_id: entry.shown for entry in drawn}
+    if unknown := set(answers) - set(shown):
+        raise ForgedAnswers(f"answers for items not drawn: {sorted(unknown)}")
+    marked = []
+    for entry in drawn:
+        item = by_id.get(entry.item_id)
+        if item is None:  # the bank changed since the draw: the item cannot be marked
+            continue
+        positions = list(answers.get(entry.item_id, ()))
+        if any(not 0 <= p < len(entry.shown) for p in positions):
+            raise ForgedAnswers(f"item {entry.item_id}: a position that was not shown")
+        given = tuple(entry.shown[p] for p in positions)
+        marked.append(Marked(item, given, _is_right(item, given)))
+    return Grade(tuple(marked), quiz.pass_mark)
+
+
+def _is_right(item: Item, given: tuple[int, ...]) -> bool:
+    if item.type == "order":
+        return given == item.answer
+    if item.type == "multiple":
+        return len(set(given)) == len(given) and tuple(sorted(given)) == item.answer
+    return len(given) == 1 and given == item.answer
