@@ -106,20 +106,22 @@ class Server:
 
     def wait_ready(self, timeout):
         """Poll / until HTTP 200; return seconds since spawn (the cold-start time)."""
-        deadline = self.started + timeout
+        deadline, last = self.started + timeout, "no answer"
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise BenchError(
                     f"{self.name} server exited with {self.proc.returncode}:\n{self.log_tail()}"
                 )
             try:
-                if fetch(self.base + "/", timeout=2)[0] == 200:
+                status = fetch(self.base + "/", timeout=2)[0]
+                if status == 200:
                     return time.monotonic() - self.started
+                last = f"last answer HTTP {status}"
             except (OSError, urllib.error.URLError):
                 pass
             time.sleep(0.02)
         raise BenchError(
-            f"{self.name} server gave no 200 on / within {timeout:.0f}s:\n{self.log_tail()}"
+            f"{self.name} server gave no 200 on / in {timeout:.0f}s ({last}):\n{self.log_tail()}"
         )
 
     def log_tail(self, lines=30):
