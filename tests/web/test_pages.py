@@ -156,3 +156,12 @@ def test_pages_load_nothing_from_other_sites(client):
     page = response.get_data(as_text=True)
     assert not re.search(r'(src|href)="(https?:)?//', page.split('class="sources"')[0])
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_a_lesson_is_rendered_once_and_served_the_same_after(app, client):
+    first = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
+
+    second = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
+
+    assert first == second
+    assert set(app.extensions["rendered_articles"]) == {("mat-khau", "vi")}

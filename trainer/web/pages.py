@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+from markupsafe import Markup
 
 from trainer.content.model import Lesson
 from trainer.web.catalog import current_catalog
@@ -56,9 +57,19 @@ def lesson(slug: str):
     return render_template(
         "pages/lesson.html",
         lesson=shown,
+        article=rendered_article(shown),
         topic=catalog.topic(original.topic),
         languages=catalog.languages_of(slug),
         missing=missing,
         before=before,
         after=after,
     )
+
+
+def rendered_article(lesson: Lesson) -> Markup:
+    """The lesson's steps as HTML, rendered once and kept: content never changes at runtime."""
+    cache = current_app.extensions.setdefault("rendered_articles", {})
+    key = (lesson.slug, lesson.language)
+    if key not in cache:
+        cache[key] = Markup(render_template("pages/_article.html", lesson=lesson))
+    return cache[key]
