@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.content import validate
+from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
 from trainer.content.model import Language, Lesson, Problem, Quiz, Topic
@@ -21,6 +22,7 @@ class Catalog:
     lessons: dict[tuple[str, str], Lesson]  # (slug, language) -> lesson
     pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> built picture
     quizzes: dict[str, Quiz] = field(default_factory=dict)  # topic -> question bank
+    guides: dict[str, Guide] = field(default_factory=dict)  # topic -> field guide
 
     def topic(self, slug: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.slug == slug), None)
@@ -79,6 +81,8 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         quiz, found = read_quiz(path, _shown(root, path))
         problems += found
         quizzes += [quiz] if quiz else []
+    guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})
+    problems += found
     problems += validate.cross_check(topics, lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
     pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
@@ -91,6 +95,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         lessons=_servable(lessons, problems),
         pictures=pictures,
         quizzes={quiz.topic: quiz for quiz in quizzes if not _has_problem(quiz.path, problems)},
+        guides=guides,
     )
     return catalog, sorted(set(problems))
 
