@@ -12,6 +12,7 @@ from pathlib import Path
 
 from trainer.content.catalog import Catalog, load_catalog
 from trainer.content.model import Problem
+from trainer.content.search_index import search_stage
 
 
 @dataclass
@@ -42,4 +43,4 @@ def build(root: Path, out: Path, stages: Sequence[Stage] = ()) -> BuildReport:
 
 def default_stages() -> list[Stage]:
     """The stages `trainer build` runs, in order."""
-    return []
+    return [search_stage]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from trainer.web import errors, files, headers, pages
+from trainer.web import errors, files, headers, pages, search
 from trainer.web.catalog import load_catalog
 
 __all__ = ["load_catalog", "register_blueprints"]
@@ -13,6 +13,8 @@ __all__ = ["load_catalog", "register_blueprints"]
 def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(files.bp)
+    app.register_blueprint(search.bp)
     errors.init_app(app)
     headers.init_app(app)
     files.init_app(app)
+    search.init_app(app)
