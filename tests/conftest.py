@@ -4,6 +4,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import requests
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
@@ -19,6 +20,16 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Tests never reach the internet: every request made through `requests` fails at once."""
+
+    def refuse(self, request, **kwargs):
+        raise requests.exceptions.ConnectionError(f"tests never reach the network: {request.url}")
+
+    monkeypatch.setattr(requests.Session, "send", refuse)
 
 
 @pytest.fixture

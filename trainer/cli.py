@@ -42,7 +42,7 @@ def build():
     report = content_build.build(
         Path(app.config["CONTENT_DIR"]),
         Path(app.config["BUILD_DIR"]),
-        content_build.default_stages(),
+        content_build.default_stages(app.config),
     )
     for line in report.lines:
         click.echo(line)

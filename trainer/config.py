@@ -34,6 +34,15 @@ class Defaults:
     COMPRESS_BR_LEVEL = 5
     # Files named by content hash never change, so browsers may keep them a year.
     IMMUTABLE_MAX_AGE = 365 * 24 * 3600
+    # Voices for `trainer build`, tried in order; a recorded voice always comes first.
+    # "google" (gTTS, needs internet) and "espeak" (espeak-ng, offline, built in).
+    SPEECH_ENGINES = ["google", "espeak"]
+    # Seconds to wait for Google's voice before falling back for the rest of the build.
+    GTTS_TIMEOUT = 5.0
+    # MP3 bitrate in kbps (mono): 24 gives about 30 KB per 10 seconds of speech.
+    SPEECH_BITRATE = 24
+    # The slow version's speed, for elderly listeners.
+    SPEECH_SLOW = 0.8
 
 
 def settle(app: Flask) -> None:

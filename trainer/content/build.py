@@ -6,10 +6,11 @@ the build folder, and add what they did to the report. A stage never imports Fla
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.content.audio import audio_stage
 from trainer.content.catalog import Catalog, load_catalog
 from trainer.content.model import Problem
 from trainer.content.search_index import search_stage
@@ -41,6 +42,6 @@ def build(root: Path, out: Path, stages: Sequence[Stage] = ()) -> BuildReport:
     return report
 
 
-def default_stages() -> list[Stage]:
-    """The stages `trainer build` runs, in order."""
-    return [search_stage]
+def default_stages(settings: Mapping | None = None) -> list[Stage]:
+    """The stages `trainer build` runs, in order; audio needs the settings (engines, …)."""
+    return [search_stage, *([audio_stage(settings)] if settings is not None else [])]

@@ -1,0 +1,143 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trainer.cli import cli
+from trainer.content.audio import audio_stage
+from trainer.content.build import build
+from trainer.speech import mp3
+from trainer.speech.espeak import Espeak
+
+OFFLINE = ["espeak"]
+
+
+def build_audio(content: Path, out: Path, engines=OFFLINE):
+    report = build(
+        content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": engines})]
+    )
+    manifest = json.loads((out / "audio/manifest.json").read_text(encoding="utf-8"))
+    return report, manifest
+
+
+def files(out: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in (out / "audio").iterdir()}
+
+
+def test_every_vietnamese_step_gets_a_normal_and_a_slow_mp3(content, tmp_path):
+    _, manifest = build_audio(content, tmp_path / "build")
+
+    step = manifest["clips"]["mat-khau/vi/1"]
+    normal = (tmp_path / "build/audio" / step["normal"]["file"]).read_bytes()
+    slow = (tmp_path / "build/audio" / step["slow"]["file"]).read_bytes()
+    assert step["normal"]["engine"] == "espeak"
+    assert mp3.seconds(slow) > mp3.seconds(normal) > 2
+    assert sorted(manifest["clips"]) == [
+        "lua-dao/vi/0",
+        "lua-dao/vi/1",
+        "mat-khau/vi/0",
+        "mat-khau/vi/1",
+        "mat-khau/vi/2",
+    ]
+
+
+def test_a_second_build_with_no_change_synthesises_nothing(content, tmp_path):
+    build_audio(content, tmp_path / "build")
+    before = files(tmp_path / "build")
+
+    report, _ = build_audio(content, tmp_path / "build")
+
+    assert files(tmp_path / "build") == before
+    assert "Audio: 0 file(s) synthesised" in "\n".join(report.lines)
+
+
+def test_editing_one_step_resynthesises_exactly_that_step(content, tmp_path):
+    _, first = build_audio(content, tmp_path / "build")
+    lesson = content / "lessons/vi/an-toan/mat-khau.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("Không ai được hỏi", "Không ai được xin"), encoding="utf-8")
+
+    report, second = build_audio(content, tmp_path / "build")
+
+    changed = [key for key in first["clips"] if first["clips"][key] != second["clips"][key]]
+    assert changed == ["mat-khau/vi/2"]
+    assert "Audio: 2 file(s) synthesised" in "\n".join(report.lines)
+    assert first["loudspeaker"]["mat-khau/vi"] != second["loudspeaker"]["mat-khau/vi"]
+    old_step = first["clips"]["mat-khau/vi/2"]["normal"]["file"]
+    assert old_step not in files(tmp_path / "build")  # nothing left behind
+
+
+def test_the_coverage_table_counts_steps_per_language_and_voice(content, tmp_path):
+    report, _ = build_audio(content, tmp_path / "build")
+
+    table = [line.split() for line in report.lines if line.startswith("  ")]
+    assert table[0] == ["language", "recorded", "espeak", "none"]
+    assert ["vi", "0", "3", "0"] in table
+    assert ["hmn", "0", "0", "2"] in table  # no voice speaks H'Mông: it needs recordings
+
+
+def test_a_recording_wins_over_the_synthetic_voice(content, tmp_path):
+    folder = content / "media/giong-doc/vi/mat-khau"
+    folder.mkdir(parents=True)
+    voice = Espeak().speak("Một người đọc bước này", "vi", 1.0)
+    (folder / "buoc-1.mp3").write_bytes(voice)
+    (folder / "buoc-1.txt").write_text(
+        "Bước 1. Dùng câu dài. Ghép bốn từ dễ nhớ thành một câu dài. "
+        "Mẹo: Câu càng dài càng khó đoán.",
+        encoding="utf-8",
+    )
+
+    report, manifest = build_audio(content, tmp_path / "build")
+
+    step = manifest["clips"]["mat-khau/vi/1"]
+    assert (tmp_path / "build/audio" / step["normal"]["file"]).read_bytes() == voice
+    assert step["normal"]["engine"] == step["slow"]["engine"] == "recorded"
+    assert step["slow"]["rate"] == 0.8  # slowed by the player, not re-recorded
+    assert manifest["stale"] == []
+
+
+def test_a_recording_made_before_the_text_changed_is_reported_stale(content, tmp_path):
+    folder = content / "media/giong-doc/hmn/mat-khau"
+    folder.mkdir(parents=True)
+    (folder / "buoc-2.mp3").write_bytes(Espeak().speak("Một người đọc", "vi", 1.0))
+    (folder / "buoc-2.txt").write_text("Words that were read before an edit.", encoding="utf-8")
+
+    report, manifest = build_audio(content, tmp_path / "build")
+
+    assert manifest["clips"]["mat-khau/hmn/2"]["normal"]["engine"] == "recorded"
+    assert manifest["stale"] == ["mat-khau/hmn/2"]
+    assert any("mat-khau/hmn/2 is older than the text" in line for line in report.lines)
+
+
+def test_the_loudspeaker_file_holds_the_whole_lesson_with_pauses(content, tmp_path):
+    _, manifest = build_audio(content, tmp_path / "build")
+
+    whole = manifest["loudspeaker"]["mat-khau/vi"]
+    parts = [manifest["clips"][f"mat-khau/vi/{n}"]["normal"]["seconds"] for n in range(3)]
+    data = (tmp_path / "build/audio" / whole["file"]).read_bytes()
+    assert whole["file"].startswith("loa-mat-khau-vi-")
+    assert mp3.seconds(data) == pytest.approx(sum(parts) + 3 * 1.5, abs=0.5)
+
+
+def test_an_unknown_engine_is_reported_and_the_build_goes_on(content, tmp_path):
+    report = build(
+        content,
+        tmp_path / "build",
+        [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": ["festival"]})],
+    )
+
+    assert any("unknown speech engine(s) festival" in line for line in report.lines)
+    assert report.catalog.lessons
+
+
+def test_trainer_build_voices_every_step_offline(content, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRAINER_INSTANCE_PATH", str(tmp_path / "instance"))
+    monkeypatch.setenv("TRAINER_CONTENT_DIR", str(content))
+
+    result = CliRunner().invoke(cli, ["build"])
+
+    assert result.exit_code == 0, result.output
+    assert "Giọng đọc" in result.output
+    assert "`google` was skipped after a failure" in result.output  # tests have no network
+    assert (tmp_path / "instance/build/audio/manifest.json").is_file()
