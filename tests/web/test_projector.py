@@ -1,0 +1,125 @@
+"""Projector mode: a whole lesson taught from a laptop, one step per slide."""
+
+import pytest
+
+
+def test_projector_mode_shows_every_step_as_a_slide(client):
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
+
+    assert html.count('<section class="slide') == 4  # opening, two steps, end
+    assert 'id="buoc-2"' in html
+    assert "Không đưa mật khẩu cho ai" in html
+
+
+def test_projector_mode_uses_no_outside_file(client):
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
+
+    assert "http://" not in html.replace('href="http://localhost', "")
+    assert "https://" not in html
+
+
+def test_projector_mode_shows_the_readers_language(client):
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu?lang=hmn").get_data(as_text=True)
+
+    assert "Tus password uas muaj kev nyab xeeb" in html
+
+
+def test_projector_mode_of_an_unknown_lesson_is_not_found(client):
+    assert client.get("/bai-hoc/khong-co/trinh-chieu").status_code == 404
+
+
+def test_the_lesson_page_links_to_projector_mode_without_loading_its_script(client):
+    html = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
+
+    assert 'href="/bai-hoc/mat-khau/trinh-chieu"' in html
+    assert "projector" not in html.split("<main", 1)[0]  # no projector CSS or JS in the head
+    assert "<script" not in html
+
+
+def test_the_presenter_view_has_the_next_step_and_the_field_guide(client):
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu/nguoi-day").get_data(as_text=True)
+
+    assert 'Tiếp theo: Bước 2 · <span lang="vi">Không đưa mật khẩu cho ai</span>' in html
+    assert "Sổ tay:" in html
+    assert "Không bao giờ" in html
+
+
+@pytest.fixture
+def hall(browser):
+    """A laptop's screen on the projector: 1280 × 720."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def visible_slide(page) -> str:
+    return page.locator(".slide:not([hidden])").get_attribute("id")
+
+
+@pytest.mark.browser
+def test_clicker_keys_move_between_slides(hall, live_server):
+    hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu")
+    seen = [visible_slide(hall)]
+
+    for key in ["ArrowRight", "PageDown", "PageUp", "Space", "ArrowLeft", "ArrowLeft"]:
+        hall.keyboard.press(key)
+        seen.append(visible_slide(hall))
+
+    assert seen == ["bat-dau", "buoc-1", "buoc-2", "buoc-1", "buoc-2", "buoc-1", "bat-dau"]
+    assert hall.locator(".slide:not([hidden])").count() == 1
+    assert hall.locator(".controls .counter").inner_text() == "1 / 4"
+
+
+@pytest.mark.browser
+def test_b_blanks_the_screen_and_b_again_brings_it_back(hall, live_server):
+    hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
+    blank = hall.locator(".blank")
+
+    hall.keyboard.press("b")
+    blanked = blank.is_visible()
+    hall.keyboard.press("b")
+
+    assert blanked
+    assert not blank.is_visible()
+    assert visible_slide(hall) == "buoc-1"
+
+
+@pytest.mark.browser
+def test_slide_text_is_readable_from_the_back_of_the_hall(hall, live_server):
+    hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
+
+    sizes = hall.evaluate(
+        """() => {
+        const slide = document.querySelector('.slide:not([hidden])');
+        const px = el => parseFloat(getComputedStyle(el).fontSize);
+        const picture = slide.querySelector('img').getBoundingClientRect();
+        return {title: px(slide.querySelector('h2')),
+                body: px(slide.querySelector('.slide-text p')),
+                picture: picture.width * picture.height,
+                bottom: slide.scrollHeight <= slide.clientHeight};
+    }"""
+    )
+
+    assert sizes["title"] >= 40
+    assert sizes["body"] >= 32
+    assert sizes["picture"] >= 0.15 * 1280 * 720  # the picture is large
+    assert sizes["bottom"]  # nothing cut off at the bottom
+
+
+@pytest.mark.browser
+def test_the_presenter_window_follows_the_projector(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    slides, notes = context.new_page(), context.new_page()
+    slides.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu")
+    notes.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu/nguoi-day")
+
+    slides.keyboard.press("ArrowRight")
+    notes.wait_for_selector(".note[data-index='1']:not([hidden])")
+    notes.get_by_role("button", name="Bước sau").click()
+    slides.wait_for_selector("#buoc-2:not([hidden])")
+    notes.get_by_role("button", name="Tắt màn chiếu (B)").click()
+    slides.wait_for_selector(".blank:not([hidden])")
+
+    assert notes.locator(".note:not([hidden]) .next-up").inner_text() == "Tiếp theo: Hết bài"
+    context.close()
