@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from trainer.web import class_quiz, errors, files, headers, pages, projector, search
+from trainer.web import audio, class_quiz, errors, files, headers, pages, projector, search
 from trainer.web.catalog import load_catalog
 
 __all__ = ["load_catalog", "register_blueprints"]
@@ -14,9 +14,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages.bp)
     app.register_blueprint(files.bp)
     app.register_blueprint(search.bp)
+    app.register_blueprint(audio.bp)
     app.register_blueprint(projector.bp)
     app.register_blueprint(class_quiz.bp)
     errors.init_app(app)
     headers.init_app(app)
     files.init_app(app)
+    audio.init_app(app)
     search.init_app(app)

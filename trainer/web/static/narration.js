@@ -1,0 +1,64 @@
+/* The speaker buttons on a lesson page: play a step in the page, normal or slow.
+   The chosen speed is remembered on this device. Without this script each button is
+   a plain link to the step's MP3, so it still plays. */
+(function () {
+  "use strict";
+  var KEY = "toc-do-doc";
+  var player = new Audio();
+  player.preload = "none";
+  var playing = null;
+  var toggles = document.querySelectorAll(".speed button");
+
+  function speed() {
+    try { return localStorage.getItem(KEY) === "cham" ? "cham" : "thuong"; } catch (e) { return "thuong"; }
+  }
+
+  function showSpeed() {
+    toggles.forEach(function (button) {
+      button.setAttribute("aria-pressed", String(button.dataset.speed === speed()));
+    });
+  }
+
+  function mark(button, on) {
+    if (!button) return;
+    button.classList.toggle("playing", on);
+    button.setAttribute("aria-pressed", String(on));
+  }
+
+  function play(button) {
+    var slow = speed() === "cham";
+    var src = slow ? button.dataset.slow : button.getAttribute("href");
+    if (player.getAttribute("src") !== src) player.setAttribute("src", src);
+    player.playbackRate = slow ? parseFloat(button.dataset.slowRate || "1") : 1;
+    mark(playing, false);
+    playing = button;
+    mark(button, true);
+    player.play().catch(function () { mark(button, false); });
+  }
+
+  document.querySelectorAll("a.speak").forEach(function (button) {
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-pressed", "false");
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (playing === button && !player.paused) {
+        player.pause();
+        mark(button, false);
+      } else {
+        play(button);
+      }
+    });
+  });
+
+  player.addEventListener("ended", function () { mark(playing, false); });
+
+  toggles.forEach(function (button) {
+    button.addEventListener("click", function () {
+      try { localStorage.setItem(KEY, button.dataset.speed); } catch (e) { /* private mode */ }
+      showSpeed();
+      if (playing && !player.paused) play(playing);
+    });
+  });
+  document.querySelectorAll(".speed").forEach(function (group) { group.hidden = false; });
+  showSpeed();
+})();
