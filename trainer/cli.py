@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
-from trainer import create_app
+from trainer import create_app, database
 from trainer.config import Defaults
 from trainer.content import build as content_build
 from trainer.content.catalog import load_catalog
+from trainer.extensions import db
+from trainer.services import accounts
 
 
 @click.group()
@@ -83,5 +85,32 @@ def serve(host: str, port: int, workers: int, threads: int):
         "--no-control-socket",  # several servers on one machine must not share one socket
         "trainer:create_app()",
     ]
+    database.upgrade(create_app().config["DATABASE_URL"])
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
     os.execvp(sys.executable, [sys.executable, "-m", *args])
+
+
+@cli.command("db-upgrade")
+def db_upgrade():
+    """Bring the database to the newest schema; `trainer serve` does this by itself."""
+    url = create_app().config["DATABASE_URL"]
+    database.upgrade(url)
+    click.echo(f"Database is at migration {database.current_revision(url)}.")
+
+
+@cli.command("create-user")
+@click.option("--role", type=click.Choice(["admin", "instructor", "member"]), required=True)
+@click.option("--name", "full_name", prompt="Họ và tên", help="Full name.")
+@click.option("--login", prompt="Tên đăng nhập hoặc số điện thoại", help="Username or phone.")
+@click.option("--team", "teams", multiple=True, help="A team to manage (repeat) or join.")
+@click.password_option("--password", prompt="Mật khẩu", help="Asked for when not given.")
+def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], password: str):
+    """Create an admin or instructor (or a member) account."""
+    app = create_app()
+    database.upgrade(app.config["DATABASE_URL"])
+    with app.app_context():
+        try:
+            user = accounts.create_user(db.session, full_name, login, password, role, teams)
+        except accounts.AccountError as error:
+            raise click.ClickException(error.message) from error
+        click.echo(f"Created {user.role} {user.full_name} ({user.login_name}).")
