@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import sync_playwright
+from sqlalchemy.orm import Session
 from werkzeug.serving import make_server
 
 from tests.factories import copy_content
-from trainer import create_app
+from tests.forms import Login
+from trainer import create_app, database
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,11 +42,15 @@ def content(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(tmp_path: Path, monkeypatch):
+def make_app(tmp_path: Path, monkeypatch, migrated_database: Path):
     """Build the real app on a content tree, with its instance folder in tmp_path."""
     monkeypatch.setenv("TRAINER_INSTANCE_PATH", str(tmp_path / "instance"))
 
     def make(content_dir: Path, **config):
+        instance = tmp_path / "instance"
+        instance.mkdir(exist_ok=True)
+        if "DATABASE_URL" not in config and not (instance / "trainer.sqlite").exists():
+            shutil.copyfile(migrated_database, instance / "trainer.sqlite")
         return create_app({"TESTING": True, "CONTENT_DIR": str(content_dir), **config})
 
     return make
@@ -57,6 +64,33 @@ def app(make_app, content):
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory) -> Path:
+    """An SQLite file brought to the newest schema by the real migrations, once per run."""
+    path = tmp_path_factory.mktemp("schema") / "trainer.sqlite"
+    database.upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def session(app):
+    """A session of the test's own, as another process would have, in autocommit mode.
+
+    Each query sees what requests committed; objects already loaded keep their values
+    until `session.refresh(obj)` or `session.expire_all()`.
+    """
+    engine = database.make_engine(app.config["DATABASE_URL"])
+    with Session(engine.execution_options(isolation_level="AUTOCOMMIT")) as session:
+        yield session
+    engine.dispose()
+
+
+@pytest.fixture
+def login(client):
+    """login(user) signs the test client in through the real form; login.token(path) too."""
+    return Login(client)
 
 
 @pytest.fixture

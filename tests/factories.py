@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
+from functools import cache
 from pathlib import Path
 
 import yaml
+from werkzeug.security import generate_password_hash
+
+from trainer.models import User
+from trainer.services.teams import add_team, find_or_add_commune
 
 DATA = Path(__file__).parent / "data" / "content"
 
@@ -59,3 +65,54 @@ def line_of(root: Path, shown: Path, needle: str) -> int:
     """The 1-based line of the first line containing needle."""
     lines = (root / shown).read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+PASSWORD = "hoc-ky-nang-so"
+_COUNTER = itertools.count(1)
+
+
+@cache
+def _password_hash(password: str) -> str:
+    # scrypt is slow on purpose; hash each test password once per run.
+    return generate_password_hash(password)
+
+
+def make_team(
+    session,
+    name: str = "Tổ CNSCĐ-Xã Mường Phăng",
+    commune: str = "Xã Mường Phăng",
+    district: str = "Huyện Điện Biên",
+    province: str = "Điện Biên",
+):
+    """A committed team in its commune (the commune is made when new)."""
+    team = add_team(session, name, find_or_add_commune(session, commune, district, province))
+    session.commit()
+    return team
+
+
+def make_user(
+    session,
+    full_name: str = "Lò Thị Lan",
+    username: str | None = None,
+    *,
+    phone: str | None = None,
+    password: str = PASSWORD,
+    role: str = "member",
+    team=None,
+    manages=(),
+):
+    """A committed account; username defaults to a fresh one (nguoi1, nguoi2, ...)."""
+    if username is None and phone is None:
+        username = f"nguoi{next(_COUNTER)}"
+    user = User(
+        full_name=full_name,
+        username=username,
+        phone=phone,
+        password_hash=_password_hash(password),
+        role=role,
+        team=team,
+        managed_teams=list(manages),
+    )
+    session.add(user)
+    session.commit()
+    return user

@@ -32,6 +32,19 @@ class Defaults:
     ]
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_BR_LEVEL = 5
+    # Sign-in: after this many wrong passwords for one name (or 4x from one address)
+    # within LOGIN_LOCK_MINUTES, further tries wait until the window has passed.
+    LOGIN_MAX_FAILURES = 5
+    LOGIN_LOCK_MINUTES = 15
+    # Session cookies: never readable by scripts; not sent on cross-site posts. Set
+    # SESSION_COOKIE_SECURE = True when the site is served over HTTPS.
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    # A form's hidden anti-forgery token stays valid this long (seconds): a whole class day.
+    WTF_CSRF_TIME_LIMIT = 12 * 3600
     # Files named by content hash never change, so browsers may keep them a year.
     IMMUTABLE_MAX_AGE = 365 * 24 * 3600
     # Voices for `trainer build`, tried in order; a recorded voice always comes first.

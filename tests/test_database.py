@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import threading
+
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from tests.factories import make_team, make_user
+from trainer import database
+from trainer.models import Base, LessonProgress, utcnow
+from trainer.services import progress
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+
+    database.upgrade(url)
+
+    engine = database.make_engine(url)
+    with engine.connect() as connection:
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
+    engine.dispose()
+    assert differences == []
+
+
+def test_upgrading_twice_is_harmless_and_reports_the_head(tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    database.upgrade(url)
+
+    database.upgrade(url)
+
+    assert database.current_revision(url) == "0001"
+
+
+def test_a_fresh_database_reports_no_revision(tmp_path):
+    assert database.current_revision(f"sqlite:///{tmp_path / 'new.sqlite'}") is None
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout_and_foreign_keys(tmp_path):
+    engine = database.make_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+
+    with engine.connect() as connection:
+        pragmas = [
+            connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "busy_timeout", "foreign_keys")
+        ]
+    engine.dispose()
+
+    assert pragmas == ["wal", database.BUSY_TIMEOUT_MS, 1]
+
+
+def test_read_then_write_from_many_threads_loses_no_update(app, session):
+    # Each thread reads a member's progress, then writes it: without the write lock taken
+    # up front, SQLite refuses some of them with "database is locked".
+    team = make_team(session)
+    users = [make_user(session, team=team).id for _ in range(20)]
+    makers = database.Database().sessionmaker(app)
+    errors: list[BaseException] = []
+
+    def member_reads_a_lesson(user_id: int) -> None:
+        with makers() as own:
+            try:
+                own.get(LessonProgress, 1)
+                progress.record_step(own, user_id, "mat-khau", "vi", 2, utcnow())
+            except BaseException as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+
+    threads = [threading.Thread(target=member_reads_a_lesson, args=(u,)) for u in users]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    stored = session.scalar(sa.select(sa.func.count()).select_from(LessonProgress))
+    assert errors == [] and stored == 20

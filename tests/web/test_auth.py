@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from tests.factories import PASSWORD, make_team, make_user
+from tests.forms import post_form
+from trainer.models import LoginFailure, User
+
+
+def register(client, chosen, **changes):
+    data = {
+        "full_name": "Lò Thị Lan",
+        "login": "lan.lo",
+        "password": "mot-mat-khau-dai",
+        "password_again": "mot-mat-khau-dai",
+        "team": str(chosen.id),
+        **changes,
+    }
+    return post_form(client, "/dang-ky", data)
+
+
+def test_a_member_registers_and_lands_on_their_page_signed_in(client, session):
+    team = make_team(session)
+
+    response = register(client, team)
+
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Lò Thị Lan" in page and "Tổ CNSCĐ-Xã Mường Phăng" in page
+    user = session.scalar(sa.select(User).where(User.username == "lan.lo"))
+    assert user.team_id == team.id and user.role == "member"
+    assert user.password_hash.startswith("scrypt:") and PASSWORD not in user.password_hash
+
+
+def test_registering_with_a_phone_number_stores_it_normalised(client, session):
+    team = make_team(session)
+
+    register(client, team, login="+84 912 345 678")
+
+    user = session.scalar(sa.select(User))
+    assert (user.username, user.phone) == (None, "0912345678")
+
+
+def test_a_registration_mistake_is_explained_in_vietnamese_and_keeps_what_was_typed(
+    client, session
+):
+    team = make_team(session)
+
+    response = register(client, team, password_again="khac-han-mat-khau")
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Hai mật khẩu chưa giống nhau." in page
+    assert 'value="Lò Thị Lan"' in page and 'value="lan.lo"' in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_a_taken_username_is_refused_with_a_clear_message(client, session):
+    team = make_team(session)
+    make_user(session, username="lan.lo", team=team)
+
+    page = register(client, team).get_data(as_text=True)
+
+    assert "Tên đăng nhập này đã có người dùng" in page
+
+
+def test_registration_without_a_team_asks_for_one(client, session):
+    team = make_team(session)
+
+    page = register(client, team, team="0").get_data(as_text=True)
+
+    assert "Hãy chọn tổ của bạn." in page
+
+
+def test_a_form_posted_without_its_token_is_refused_and_keeps_what_was_typed(client, session):
+    team = make_team(session)
+
+    response = client.post(
+        "/dang-ky",
+        data={
+            "full_name": "Lò Thị Lan",
+            "login": "lan.lo",
+            "password": "x" * 10,
+            "password_again": "x" * 10,
+            "team": str(team.id),
+        },
+    )
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "chưa gửi được" in page and 'value="lan.lo"' in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
+
+
+def test_signing_in_with_the_right_password_opens_the_members_page(client, session, login):
+    make_user(session, "Lò Văn Minh", "minh")
+
+    response = login("minh")
+
+    assert response.status_code == 302
+    assert "Lò Văn Minh" in client.get("/cua-toi").get_data(as_text=True)
+
+
+def test_a_phone_number_signs_in_however_it_is_written(client, session, login):
+    make_user(session, "Lò Văn Minh", phone="0912345678")
+
+    response = login("0912 345 678")
+
+    assert response.status_code == 302
+
+
+def test_a_wrong_password_says_so_without_saying_which_part_was_wrong(session, login):
+    make_user(session, username="minh")
+
+    page = login("minh", "sai-mat-khau").get_data(as_text=True)
+
+    assert "Tên đăng nhập hoặc mật khẩu chưa đúng." in page
+    assert 'value="minh"' in page
+
+
+def test_sign_in_is_refused_after_five_wrong_passwords_even_with_the_right_one(session, login):
+    make_user(session, username="minh")
+    for _ in range(5):
+        login("minh", "sai-mat-khau")
+
+    response = login("minh")
+
+    assert response.status_code == 429
+    assert "Hãy đợi 15 phút" in response.get_data(as_text=True)
+    assert session.scalar(sa.select(sa.func.count()).select_from(LoginFailure)) == 5
+
+
+def test_the_lock_is_shared_by_every_process_because_it_lives_in_the_database(
+    make_app, content, session, login
+):
+    make_user(session, username="minh")
+    for _ in range(5):
+        login("minh", "sai-mat-khau")
+    other_process = make_app(content).test_client()
+
+    response = post_form(other_process, "/dang-nhap", {"login": "minh", "password": PASSWORD})
+
+    assert response.status_code == 429
+
+
+def test_session_cookie_is_httponly_and_samesite(session, login):
+    make_user(session, username="minh")
+
+    response = login("minh")
+
+    cookies = response.headers.getlist("Set-Cookie")
+    session_cookie = next(c for c in cookies if c.startswith("session="))
+    assert "HttpOnly" in session_cookie and "SameSite=Lax" in session_cookie
+
+
+def test_signing_out_ends_the_session(client, session, login):
+    make_user(session, username="minh")
+    login("minh")
+
+    login.logout()
+
+    assert client.get("/cua-toi").status_code == 302
+
+
+def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client, session):
+    make_user(session, username="minh")
+    data = {"login": "minh", "password": PASSWORD}
+
+    inside = post_form(client, "/dang-nhap?next=/to/", data, page="/dang-nhap")
+    client.post("/dang-xuat", data={"csrf_token": ""})
+    outside = post_form(client, "/dang-nhap?next=//evil.example/", data, page="/dang-nhap")
+
+    assert inside.headers["Location"] == "/to/"
+    assert outside.headers["Location"] == "/cua-toi"

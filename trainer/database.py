@@ -1,0 +1,113 @@
+"""The database: one engine per app, one session per app context, Alembic to bring it to head.
+
+SQLite runs in WAL mode with a busy timeout, so readers never wait for writers and writers
+queue instead of failing. A use case that reads and then writes calls `begin_write(session)`
+first: on SQLite that takes the write lock up front (BEGIN IMMEDIATE), so two members
+submitting at once wait their turn instead of one failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 15_000
+IMMEDIATE = "trainer_begin_immediate"
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for url; SQLite gets WAL, a busy timeout, foreign keys and explicit BEGINs."""
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    sa.event.listen(engine, "connect", _sqlite_connect)
+    sa.event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(connection: sa.Connection) -> None:
+    options = connection.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":
+        return
+    immediate = options.get(IMMEDIATE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def begin_write(session: Session) -> None:
+    """Start a fresh transaction that holds the write lock (SQLite) before anything is read.
+
+    Ends whatever the session was doing first (committing it), so call it at the start of
+    a use case that reads then writes. On PostgreSQL it just starts a transaction.
+    """
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={IMMEDIATE: True})
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the database at url to revision (the newest by default), creating it if new."""
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def current_revision(url: str) -> str | None:
+    """The migration the database at url is at; None when it has no tables yet."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if not sa.inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    finally:
+        engine.dispose()
+
+
+class Database:
+    """`db.session` is the current app context's session, closed when the context ends."""
+
+    def init_app(self, app: Flask) -> None:
+        engine = make_engine(app.config["DATABASE_URL"])
+        app.extensions["database"] = sessionmaker(engine)
+        app.teardown_appcontext(self._close)
+
+    def sessionmaker(self, app: Flask | None = None) -> sessionmaker[Session]:
+        return (app or current_app).extensions["database"]
+
+    def engine(self, app: Flask | None = None) -> sa.Engine:
+        return self.sessionmaker(app).kw["bind"]
+
+    @property
+    def session(self) -> Session:
+        if "db_session" not in g:
+            g.db_session = self.sessionmaker()()
+        return g.db_session
+
+    @staticmethod
+    def _close(_error: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()

@@ -1,0 +1,63 @@
+"""Communes (or wards) and their Tổ CNSCĐ teams; instructors manage teams many-to-many.
+
+Tables: `communes` (name, district, province), `teams` (name like "Tổ CNSCĐ-Xã Mường Phăng",
+commune_id) and `team_instructors` (team_id, user_id).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from trainer.models.base import Base, utcnow
+
+if TYPE_CHECKING:
+    from trainer.models.user import User
+
+team_instructors = sa.Table(
+    "team_instructors",
+    Base.metadata,
+    sa.Column("team_id", sa.ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Commune(Base):
+    """A commune or ward (xã, phường), with its district and province."""
+
+    __tablename__ = "communes"
+    __table_args__ = (sa.UniqueConstraint("name", "district", "province"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    district: Mapped[str] = mapped_column(sa.String(120), default="")
+    province: Mapped[str] = mapped_column(sa.String(120), default="")
+
+    teams: Mapped[list[Team]] = relationship(back_populates="commune")
+
+    @property
+    def place(self) -> str:
+        """ "Xã Mường Phăng, Điện Biên" style: the parts that are known."""
+        return ", ".join(part for part in (self.name, self.district, self.province) if part)
+
+
+class Team(Base):
+    """A Tổ Công nghệ số cộng đồng: members belong to one; instructors manage several."""
+
+    __tablename__ = "teams"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(160), unique=True)
+    commune_id: Mapped[int] = mapped_column(sa.ForeignKey("communes.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    commune: Mapped[Commune] = relationship(back_populates="teams")
+    members: Mapped[list[User]] = relationship(
+        back_populates="team", foreign_keys="User.team_id", order_by="User.full_name"
+    )
+    instructors: Mapped[list[User]] = relationship(
+        secondary=team_instructors, back_populates="managed_teams", order_by="User.full_name"
+    )

@@ -1,0 +1,29 @@
+"""Teams for the people who manage them: an instructor sees their own, an admin every one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from trainer.extensions import db
+from trainer.services import people, teams
+from trainer.services.progress import finished_counts
+from trainer.web.access import current_user, instructor_required, managed_team_or_404
+
+bp = Blueprint("teams", __name__, url_prefix="/to")
+
+
+@bp.get("/")
+@instructor_required
+def index():
+    return render_template(
+        "teams/index.html", teams=teams.teams_managed_by(db.session, current_user)
+    )
+
+
+@bp.get("/<int:team_id>")
+@instructor_required
+def show(team_id: int):
+    team = managed_team_or_404(team_id)
+    counts = finished_counts(db.session, [member.id for member in team.members])
+    instructors = people.instructors(db.session) if current_user.is_admin else []
+    return render_template("teams/show.html", team=team, finished=counts, instructors=instructors)
