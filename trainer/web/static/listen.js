@@ -31,7 +31,7 @@
   function showPlaying(on) {
     playButton.classList.toggle("playing", on);
     playButton.setAttribute("aria-label", on ? playButton.dataset.pause : playButton.dataset.play);
-    parts[at].classList.toggle("reading", on);
+    if (!on) parts[at].classList.remove("reading");
   }
 
   function show(index, announce) {
@@ -87,6 +87,9 @@
   }
 
   player.addEventListener("ended", function () { if (wanted) advance(); });
+  // The highlight follows the sound itself: on only while this part is really being read.
+  player.addEventListener("playing", function () { parts[at].classList.add("reading"); });
+  player.addEventListener("pause", function () { parts[at].classList.remove("reading"); });
 
   playButton.addEventListener("click", function () { if (wanted) pause(); else play(); });
   controls.querySelector(".back").addEventListener("click", function () { go(at - 1); });

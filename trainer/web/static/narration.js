@@ -21,7 +21,7 @@
 
   function mark(button, on) {
     if (!button) return;
-    button.classList.toggle("playing", on);
+    if (!on) button.classList.remove("playing");
     button.setAttribute("aria-pressed", String(on));
   }
 
@@ -51,6 +51,8 @@
   });
 
   player.addEventListener("ended", function () { mark(playing, false); });
+  player.addEventListener("pause", function () { mark(playing, false); });
+  player.addEventListener("playing", function () { if (playing) playing.classList.add("playing"); });
 
   toggles.forEach(function (button) {
     button.addEventListener("click", function () {
