@@ -11,6 +11,8 @@ import click
 from trainer import create_app, database
 from trainer.config import Defaults
 from trainer.content import build as content_build
+from trainer.content import stats as content_stats_report
+from trainer.content.audio import AUDIO
 from trainer.content.catalog import load_catalog
 from trainer.extensions import db
 from trainer.services import accounts
@@ -35,6 +37,30 @@ def check(content: Path):
         click.echo(str(problem))
     click.echo(f"{len(problems)} problem(s)" if problems else "No problems.", err=True)
     sys.exit(1 if problems else 0)
+
+
+@cli.command("content-stats")
+@click.option(
+    "--content",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=lambda: os.environ.get("TRAINER_CONTENT_DIR", Defaults.CONTENT_DIR),
+    help="Folder holding lessons/, media/ and quizzes/.",
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Build folder whose audio/manifest.json says which steps have audio "
+    "(default: the app's TRAINER_BUILD_DIR).",
+)
+def content_stats(content: Path, build_dir: Path | None):
+    """Lessons, steps, words per step, pictures, audio and question banks per topic and language."""
+    if build_dir is None:
+        build_dir = Path(create_app().config["BUILD_DIR"])
+    stats = content_stats_report.collect(Path(content), Path(build_dir) / AUDIO)
+    for line in content_stats_report.render(stats):
+        click.echo(line)
 
 
 @cli.command()

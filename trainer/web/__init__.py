@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+import trainer.web.certification as certification
 import trainer.web.membership as membership
 from trainer.web import audio, class_quiz, errors, files, headers, pages, projector, search
 from trainer.web.catalog import load_catalog
@@ -19,6 +20,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(projector.bp)
     app.register_blueprint(class_quiz.bp)
     membership.init_app(app)
+    certification.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     files.init_app(app)

@@ -1,0 +1,95 @@
+from click.testing import CliRunner
+
+from tests.factories import write_lesson
+from trainer.cli import cli
+from trainer.content.stats import collect, render
+from trainer.speech.manifest import Manifest, Track
+
+LONG_STEP = """
+Mở đầu ngắn.
+
+## Một bước quá dài
+
+{words}
+""".format(words=" ".join(["chữ"] * 45))
+
+
+def row(stats, topic, language):
+    return next(r for r in stats.lessons if (r.topic, r.language) == (topic, language))
+
+
+def test_counts_lessons_steps_and_words_per_step_for_each_topic_and_language(content):
+    stats = collect(content)
+
+    vietnamese, hmong = row(stats, "an-toan", "vi"), row(stats, "an-toan", "hmn")
+    assert (vietnamese.lessons, vietnamese.steps) == (2, 3)
+    assert (vietnamese.median_words, vietnamese.max_words) == (8, 9)
+    assert (hmong.lessons, hmong.steps) == (1, 2)
+    assert vietnamese.over_limit == vietnamese.without_picture == vietnamese.held_back == 0
+
+
+def test_a_long_step_without_a_picture_is_counted_even_though_check_holds_its_lesson_back(
+    content,
+):
+    write_lesson(content, body=LONG_STEP)
+
+    vietnamese = row(collect(content), "an-toan", "vi")
+
+    assert vietnamese.lessons == 3
+    assert (vietnamese.over_limit, vietnamese.without_picture, vietnamese.held_back) == (1, 1, 1)
+    assert vietnamese.max_words == 45
+
+
+def test_a_picture_whose_file_is_missing_counts_as_no_picture(content):
+    (content / "media" / "an-toan" / "ban-tay.png").unlink()
+
+    stats = collect(content)
+
+    assert row(stats, "an-toan", "vi").without_picture == 1
+    assert row(stats, "an-toan", "hmn").without_picture == 1
+
+
+def test_audio_is_unknown_without_a_manifest(content, tmp_path):
+    stats = collect(content, tmp_path / "audio")
+
+    assert not stats.audio_known
+    assert row(stats, "an-toan", "vi").without_audio is None
+    assert "unknown" in "\n".join(render(stats))
+
+
+def test_steps_missing_from_the_audio_manifest_are_counted(content, tmp_path):
+    folder = tmp_path / "audio"
+    folder.mkdir()
+    track = Track("a.mp3", "espeak", 2.0, 4000)
+    Manifest(clips={"mat-khau/vi/1": {"normal": track}, "mat-khau/hmn/2": {"normal": track}}).save(
+        folder
+    )
+
+    stats = collect(content, folder)
+
+    assert stats.audio_known
+    assert row(stats, "an-toan", "vi").without_audio == 2
+    assert row(stats, "an-toan", "hmn").without_audio == 1
+
+
+def test_question_banks_are_counted_by_item_type_and_topics_without_one_are_named(content):
+    stats = collect(content)
+
+    (bank,) = stats.banks
+    assert bank.topic == "an-toan"
+    assert bank.items == 5
+    assert bank.by_type == {"single": 1, "multiple": 1, "true_false": 1, "order": 1, "picture": 1}
+    assert (bank.draw, bank.pass_mark) == (4, 80)
+    assert stats.topics_without_bank == ["nong-nghiep"]
+
+
+def test_the_command_prints_both_tables(content, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["content-stats", "--content", str(content), "--build", str(tmp_path)]
+    )
+
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(line.split()[:4] == ["an-toan", "vi", "2", "3"] for line in lines)
+    assert any(line.split()[:7] == ["an-toan", "5", "1", "1", "1", "1", "1"] for line in lines)
+    assert "Steps over 40 words: 0. Steps without a picture: 0." in result.output

@@ -1,0 +1,122 @@
+"""The certificate's page and picture, the public verify page, and revoking."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+import sqlalchemy as sa
+import zxingcpp
+from PIL import Image
+
+from tests.factories import make_team, make_user
+from tests.forms import post_form
+from tests.services.certification import Clock
+from tests.web.certify import take_quiz
+from trainer.models import Certificate
+
+PUBLIC = "https://hoc.cnscd.example.vn"
+
+
+@pytest.fixture
+def app(make_app, content):
+    return make_app(content, PUBLIC_BASE_URL=PUBLIC)
+
+
+@pytest.fixture
+def certificate(client, session, login, monkeypatch):
+    Clock(monkeypatch)
+    make_user(session, "Lò Thị Lan", phone="0912345678", team=make_team(session))
+    make_user(session, "Quản trị An", "quantri", role="admin")
+    login("0912345678")
+    take_quiz(client, session)
+    return session.scalar(sa.select(Certificate))
+
+
+def test_the_certificate_picture_decodes_and_its_qr_code_leads_to_the_verify_page(
+    client, certificate
+):
+    response = client.get(f"/chung-nhan/{certificate.code}/anh.png?tai=1")
+
+    image = Image.open(io.BytesIO(response.data))
+    assert (
+        response.mimetype == "image/png" and "attachment" in response.headers["Content-Disposition"]
+    )
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [
+        f"{PUBLIC}/xac-minh/{certificate.code}"
+    ]
+
+
+def test_the_printable_page_shows_name_team_topic_dates_and_code(client, certificate):
+    page = client.get(f"/chung-nhan/{certificate.code}").get_data(as_text=True)
+
+    for text in ("Lò Thị Lan", "Tổ CNSCĐ-Xã Mường Phăng", "An toàn trên mạng", "02/03/2026"):
+        assert text in page
+    assert "02/03/2027" in page and certificate.code in page
+
+
+def test_the_verify_page_never_shows_a_phone_number(client, certificate, login):
+    login.logout()
+
+    page = client.get(f"/xac-minh/{certificate.code}").get_data(as_text=True)
+
+    assert "Còn hiệu lực" in page and "0912345678" not in page
+    assert "Lò Thị Lan" in page
+
+
+def test_a_code_typed_by_hand_finds_the_certificate(client, certificate):
+    typed = certificate.code.lower().replace("-", " ")
+
+    response = client.get("/xac-minh", query_string={"ma": typed})
+
+    assert response.headers["Location"] == f"/xac-minh/{certificate.code}"
+
+
+def test_an_unknown_code_says_so(client):
+    response = client.get("/xac-minh/AAAA-BBBB-CCCC-DDDD")
+
+    assert response.status_code == 404
+    assert "Không có giấy chứng nhận nào" in response.get_data(as_text=True)
+
+
+def test_another_member_cannot_open_someone_elses_certificate(client, session, certificate, login):
+    make_user(session, "Quàng Văn Hùng", "hung", team=certificate.user.team)
+    login.logout()
+    login("hung")
+
+    assert client.get(f"/chung-nhan/{certificate.code}").status_code == 404
+    assert client.get(f"/chung-nhan/{certificate.code}/anh.png").status_code == 404
+
+
+def test_an_admin_revokes_with_a_reason_and_the_verify_page_says_so(
+    client, session, certificate, login
+):
+    login.logout()
+    login("quantri")
+
+    response = post_form(
+        client, "/quan-tri/thu-hoi", {"code": certificate.code, "reason": "Chia sẻ đáp án"}
+    )
+
+    assert response.status_code == 302
+    page = client.get(f"/xac-minh/{certificate.code}").get_data(as_text=True)
+    assert "Đã bị thu hồi" in page
+    assert "Chia sẻ đáp án" not in page  # the reason stays with the admins
+
+
+def test_revoking_without_a_reason_is_refused_in_vietnamese(client, certificate, login):
+    login.logout()
+    login("quantri")
+
+    response = post_form(client, "/quan-tri/thu-hoi", {"code": certificate.code, "reason": " "})
+
+    assert response.status_code == 400
+    assert "Hãy ghi lý do thu hồi." in response.get_data(as_text=True)
+
+
+def test_a_member_cannot_revoke(client, certificate):
+    response = post_form(
+        client, "/quan-tri/thu-hoi", {"code": certificate.code, "reason": "x"}, page="/cua-toi"
+    )
+
+    assert response.status_code == 403

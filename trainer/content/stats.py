@@ -1,0 +1,228 @@
+"""Content statistics (`trainer content-stats`): how much is written, per topic and language.
+
+Every lesson file that parses is counted, including ones `trainer check` holds back, so a
+step over the word limit or without a picture shows here instead of silently dropping out.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.content import markdown
+from trainer.content.lessons import MAX_STEP_WORDS, read_lesson
+from trainer.content.model import ITEM_TYPES, Lesson, Quiz
+from trainer.content.quizzes import read_quiz
+from trainer.content.topics import read_languages, read_topic
+from trainer.speech import manifest as audio_manifest
+
+NO_TOPIC = "?"  # a translation whose original does not exist
+
+
+@dataclass(frozen=True)
+class LessonRow:
+    """One topic in one language."""
+
+    topic: str
+    language: str
+    lessons: int
+    steps: int
+    median_words: float
+    max_words: int
+    over_limit: int  # steps over MAX_STEP_WORDS
+    without_picture: int  # steps with no picture, no alt text, or a picture file that is missing
+    without_audio: int | None  # None: no audio manifest, so unknown
+    held_back: int  # lessons with a problem, which the server does not show
+
+
+@dataclass(frozen=True)
+class BankRow:
+    topic: str
+    items: int
+    by_type: dict[str, int]
+    draw: int
+    pass_mark: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    lessons: list[LessonRow]
+    banks: list[BankRow]
+    topics_without_bank: list[str]
+    audio_known: bool
+
+
+def collect(root: Path, audio_folder: Path | None = None) -> Stats:
+    """Count the content under root; audio from the manifest in audio_folder, when there is one."""
+    topics = _topic_order(root)
+    lessons = _parsed_lessons(root)
+    manifest = _manifest(audio_folder)
+    originals = {lesson.slug: lesson for lesson, _ in lessons if lesson.language == "vi"}
+    groups: dict[tuple[str, str], list[tuple[Lesson, bool]]] = {}
+    for lesson, held in lessons:
+        original = originals.get(lesson.slug)
+        topic = original.topic if original else NO_TOPIC
+        groups.setdefault((topic, lesson.language), []).append((lesson, held))
+    rank = {slug: place for place, slug in enumerate(topics)}
+    ordered = sorted(
+        groups, key=lambda key: (rank.get(key[0], len(rank)), key[0], key[1] != "vi", key[1])
+    )
+    rows = [
+        _lesson_row(topic, language, groups[(topic, language)], root, manifest)
+        for topic, language in ordered
+    ]
+    banks = _banks(root)
+    return Stats(
+        lessons=rows,
+        banks=sorted(banks, key=lambda bank: (rank.get(bank.topic, len(rank)), bank.topic)),
+        topics_without_bank=[slug for slug in topics if slug not in {b.topic for b in banks}],
+        audio_known=manifest is not None,
+    )
+
+
+def _topic_order(root: Path) -> list[str]:
+    found = []
+    for path in sorted((root / "lessons" / "topics").glob("*.yaml")):
+        topic, _ = read_topic(path, path.relative_to(root))
+        if topic:
+            found.append(topic)
+    return [topic.slug for topic in sorted(found, key=lambda topic: (topic.order, topic.slug))]
+
+
+def _parsed_lessons(root: Path) -> list[tuple[Lesson, bool]]:
+    """Every lesson that parses, and whether it has a problem."""
+    lessons_dir = root / "lessons"
+    files = [(path, "vi") for path in sorted((lessons_dir / "vi").rglob("*.md"))]
+    languages, _ = read_languages(lessons_dir / "languages.yaml", Path("languages.yaml"))
+    for language in languages:
+        if language.code != "vi":
+            folder = lessons_dir / "dan_toc" / language.code
+            files += [(path, language.code) for path in sorted(folder.rglob("*.md"))]
+    parsed = []
+    for path, language in files:
+        lesson, problems = read_lesson(path, path.relative_to(root), language)
+        if lesson:
+            parsed.append((lesson, bool(problems)))
+    return parsed
+
+
+def _manifest(folder: Path | None) -> audio_manifest.Manifest | None:
+    if folder is None or not (folder / audio_manifest.FILE).is_file():
+        return None
+    return audio_manifest.load(folder)
+
+
+def _lesson_row(topic, language, lessons, root, manifest) -> LessonRow:
+    words, pictureless, silent = [], 0, 0
+    for lesson, _ in lessons:
+        for step in lesson.steps:
+            words.append(markdown.word_count(step.text))
+            picture = step.illustration
+            if not (picture and picture.alt and (root / "media" / picture.src).is_file()):
+                pictureless += 1
+            if manifest is not None and not manifest.clip(lesson.slug, language, step.number):
+                silent += 1
+    return LessonRow(
+        topic=topic,
+        language=language,
+        lessons=len(lessons),
+        steps=len(words),
+        median_words=statistics.median(words) if words else 0,
+        max_words=max(words, default=0),
+        over_limit=sum(count > MAX_STEP_WORDS for count in words),
+        without_picture=pictureless,
+        without_audio=silent if manifest is not None else None,
+        held_back=sum(held for _, held in lessons),
+    )
+
+
+def _banks(root: Path) -> list[BankRow]:
+    banks = []
+    for path in sorted((root / "quizzes").glob("*.yaml")):
+        quiz, _ = read_quiz(path, path.relative_to(root))
+        if quiz:
+            banks.append(_bank_row(quiz))
+    return banks
+
+
+def _bank_row(quiz: Quiz) -> BankRow:
+    counts = Counter(item.type for item in quiz.items)
+    return BankRow(
+        topic=quiz.topic,
+        items=len(quiz.items),
+        by_type={kind: counts[kind] for kind in ITEM_TYPES},
+        draw=quiz.draw,
+        pass_mark=quiz.pass_mark,
+    )
+
+
+def render(stats: Stats) -> list[str]:
+    """The report as lines of plain text tables."""
+    lines = ["Lessons, per topic and language:"]
+    header = (
+        "topic",
+        "lang",
+        "lessons",
+        "steps",
+        "words median",
+        "max",
+        "over 40",
+        "no picture",
+        "no audio",
+        "held back",
+    )
+    table = [header]
+    for row in stats.lessons:
+        table.append(
+            (
+                row.topic,
+                row.language,
+                row.lessons,
+                row.steps,
+                _number(row.median_words),
+                row.max_words,
+                row.over_limit,
+                row.without_picture,
+                "unknown" if row.without_audio is None else row.without_audio,
+                row.held_back,
+            )
+        )
+    lines += _table(table, left=2)
+    if not stats.audio_known:
+        lines.append("  no audio: unknown until `trainer build` writes the audio manifest")
+    lines += ["", "Question banks, per topic:"]
+    table = [("topic", "items", *ITEM_TYPES, "draw", "pass")]
+    for bank in stats.banks:
+        table.append(
+            (bank.topic, bank.items, *bank.by_type.values(), bank.draw, f"{bank.pass_mark}%")
+        )
+    lines += _table(table, left=1)
+    if stats.topics_without_bank:
+        lines.append(f"  no bank yet: {', '.join(stats.topics_without_bank)}")
+    over = sum(row.over_limit for row in stats.lessons)
+    pictureless = sum(row.without_picture for row in stats.lessons)
+    lines += [
+        "",
+        f"Steps over {MAX_STEP_WORDS} words: {over}. Steps without a picture: {pictureless}.",
+    ]
+    return lines
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def _table(rows: list[tuple], left: int) -> list[str]:
+    """Rows as aligned columns: the first `left` columns are names, the rest numbers."""
+    cells = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(row[column]) for row in cells) for column in range(len(cells[0]))]
+    return [
+        "  "
+        + "  ".join(
+            cell.ljust(width) if column < left else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in cells
+    ]

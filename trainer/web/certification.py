@@ -1,0 +1,48 @@
+"""What the certification pages share: their blueprints, the topics index, dates, who sees whom."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, url_for
+
+from trainer.models import Role, User
+from trainer.services import certificates as certificates_service
+from trainer.services import clock
+from trainer.web.access import manages
+from trainer.web.catalog import current_catalog
+
+
+def init_app(app: Flask) -> None:
+    from trainer.web import certificates, field_guides, quizzes, reports, roster
+
+    for module in (quizzes, certificates, field_guides, roster, reports):
+        app.register_blueprint(module.bp)
+    app.add_template_filter(clock.shown_day, "day")
+    app.add_template_filter(clock.shown_time, "moment")
+    app.add_template_global(certificates_service.verdict, "verdict")
+
+
+def lessons_by_topic() -> dict[str, list[str]]:
+    """Topic slug -> its Vietnamese lesson slugs, for every topic, in the catalog's order."""
+    catalog = current_catalog()
+    return {
+        topic.slug: [lesson.slug for lesson in catalog.lessons_in(topic.slug)]
+        for topic in catalog.topics
+    }
+
+
+def topic_title(slug: str) -> str:
+    topic = current_catalog().topic(slug)
+    return topic.title() if topic else slug
+
+
+def verify_url(code: str) -> str:
+    """The public verify page's full address, as put in QR codes and shared links."""
+    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
+    return base + url_for("certificates.verify", code=code)
+
+
+def may_see(viewer: User, member: User) -> bool:
+    """A member sees only themself; instructors their teams' members; admins everyone."""
+    if viewer.id == member.id or viewer.role == Role.ADMIN:
+        return True
+    return member.team_id is not None and manages(viewer, member.team_id)
