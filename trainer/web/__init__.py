@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-import trainer.web.certification as certification
-import trainer.web.membership as membership
-from trainer.web import audio, class_quiz, errors, files, headers, pages, projector, search
+from trainer.web import audio, class_quiz, display, errors, files, headers, pages, projector, search
 from trainer.web.catalog import load_catalog
 
 __all__ = ["load_catalog", "register_blueprints"]
@@ -19,8 +17,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(audio.bp)
     app.register_blueprint(projector.bp)
     app.register_blueprint(class_quiz.bp)
-    membership.init_app(app)
-    certification.init_app(app)
+    app.register_blueprint(display.bp)
+    display.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     files.init_app(app)
