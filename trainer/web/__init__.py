@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Flask
 
+import trainer.web.certification as certification
+import trainer.web.membership as membership
 from trainer.web import audio, class_quiz, display, errors, files, headers, pages, projector, search
 from trainer.web.catalog import load_catalog
 
@@ -19,6 +21,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(class_quiz.bp)
     app.register_blueprint(display.bp)
     display.init_app(app)
+    membership.init_app(app)
+    certification.init_app(app)
     errors.init_app(app)
     headers.init_app(app)
     files.init_app(app)
