@@ -1,0 +1,47 @@
+"""The curriculum a member is certified on: every topic has lessons, a full bank and a guide."""
+
+from pathlib import Path
+
+import pytest
+
+from trainer.content.catalog import load_catalog
+from trainer.content.model import ITEM_TYPES
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+CATALOG, _ = load_catalog(REPOSITORY)
+TOPICS = [topic.slug for topic in CATALOG.topics]
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_topic_has_a_bank_of_twenty_items_using_every_item_type(topic):
+    bank = CATALOG.quizzes.get(topic)
+
+    assert bank is not None, f"no question bank for {topic}"
+    assert len(bank.items) >= 20
+    assert {item.type for item in bank.items} == set(ITEM_TYPES)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_topic_has_a_field_guide_that_says_what_never_to_do(topic):
+    guide = CATALOG.guides.get(topic)
+
+    assert guide is not None, f"no field guide for {topic}"
+    never = [section for section in guide.sections if section.is_never]
+    assert never and len(never[0].items) >= 3
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_quiz_pictures_are_drawn_for_the_quiz_not_borrowed_from_a_lesson(topic):
+    """A lesson picture carries ticks and crosses that would give the answer away."""
+    lesson_pictures = {
+        step.illustration.src
+        for lesson in CATALOG.lessons.values()
+        for step in lesson.steps
+        if step.illustration
+    }
+    bank = CATALOG.quizzes.get(topic)
+    quiz_pictures = {
+        choice.image for item in (bank.items if bank else ()) for choice in item.choices
+    } - {None}
+
+    assert quiz_pictures & lesson_pictures == set()
