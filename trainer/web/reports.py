@@ -35,7 +35,12 @@ def _report() -> tuple[reports.Report, list, str]:
 @instructor_required
 def page():
     report, mine, chosen = _report()
-    return render_template("reports/quarter.html", report=report, teams=mine, chosen=chosen)
+    recent = [Quarter.of(clock.now())]
+    while len(recent) < 8:
+        recent.append(recent[-1].previous)
+    return render_template(
+        "reports/quarter.html", report=report, teams=mine, chosen=chosen, quarters=recent
+    )
 
 
 @bp.get("/tai.<kind>")
