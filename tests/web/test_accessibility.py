@@ -16,6 +16,7 @@ PAGES = [
     "/bai-hoc/mat-khau/trinh-chieu",
     "/bai-hoc/mat-khau/trinh-chieu/nguoi-day",
     "/bai-hoc/mat-khau/nghe",
+    "/bai-hoc/mat-khau/in",
     "/chu-de/an-toan/do-vui-ca-lop",
     "/chu-de/an-toan/do-vui-ca-lop/2?dap-an=1",
     "/chu-de/an-toan/do-vui-ca-lop/5",
