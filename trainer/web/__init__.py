@@ -6,7 +6,18 @@ from flask import Flask
 
 import trainer.web.certification as certification
 import trainer.web.membership as membership
-from trainer.web import audio, class_quiz, display, errors, files, headers, pages, projector, search
+from trainer.web import (
+    audio,
+    class_quiz,
+    display,
+    errors,
+    files,
+    handouts,
+    headers,
+    pages,
+    projector,
+    search,
+)
 from trainer.web.catalog import load_catalog
 
 __all__ = ["load_catalog", "register_blueprints"]
@@ -19,6 +30,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(audio.bp)
     app.register_blueprint(projector.bp)
     app.register_blueprint(class_quiz.bp)
+    app.register_blueprint(handouts.bp)
     app.register_blueprint(display.bp)
     display.init_app(app)
     membership.init_app(app)
