@@ -21,7 +21,7 @@ import click
 
 from trainer.content.catalog import Catalog
 from trainer.content.model import Lesson
-from trainer.speech import loudspeaker, mp3, recordings
+from trainer.speech import loudspeaker, manifest, mp3, recordings
 from trainer.speech.engines import Voices, make_engines
 from trainer.speech.manifest import FILE, Manifest, Track
 from trainer.speech.text import Pronunciations, read_pronunciations, script, speakable
@@ -131,6 +131,24 @@ def build_audio(
     for key in manifest.stale:
         report.say(f"Audio: the recording of {key} is older than the text; record it again.")
     return manifest
+
+
+def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
+    """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file."""
+    current = manifest.load(folder)
+    part = parts(lesson)[number]
+    current.stale = [key for key in current.stale if key != part.key]
+    speeds = _recorded(part, root, folder, settings.slow, current)
+    if speeds:
+        current.clips[part.key] = speeds
+    tracks = [current.clip(lesson.slug, lesson.language, p.number) for p in parts(lesson)]
+    whole = all(tracks) and loudspeaker.build(
+        lesson.slug, lesson.language, tracks, folder, settings.bitrate
+    )
+    if whole:
+        current.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
+    current.save(folder)
+    return current
 
 
 def _recorded(part: Part, root: Path, folder: Path, slow: float, manifest: Manifest):

@@ -6,6 +6,7 @@ from flask import Flask
 
 import trainer.web.certification as certification
 import trainer.web.membership as membership
+import trainer.web.recordings as recordings
 from trainer.web import (
     audio,
     class_quiz,
@@ -28,6 +29,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(files.bp)
     app.register_blueprint(search.bp)
     app.register_blueprint(audio.bp)
+    app.register_blueprint(recordings.bp)
     app.register_blueprint(projector.bp)
     app.register_blueprint(class_quiz.bp)
     app.register_blueprint(handouts.bp)

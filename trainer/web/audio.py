@@ -6,6 +6,7 @@ hash, so they are cached for a year; HTTP Range requests get 206 with just those
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from flask import Blueprint, Flask, abort, current_app, render_template, request, send_file, url_for
@@ -20,8 +21,11 @@ from trainer.web.pages import chosen_language, in_language
 bp = Blueprint("audio", __name__)
 
 
+CHECK_EVERY = 2.0  # seconds between looks at the manifest file, for recordings uploaded since
+
+
 def init_app(app: Flask) -> None:
-    app.extensions["audio"] = manifest.load(audio_folder(app))
+    refresh_audio(app, force=True)
     for helper in (narration, step_audio_url, loudspeaker_track):
         app.add_template_global(helper)
 
@@ -31,7 +35,25 @@ def audio_folder(app: Flask) -> Path:
 
 
 def current_audio() -> manifest.Manifest:
+    refresh_audio(current_app)
     return current_app.extensions["audio"]
+
+
+def refresh_audio(app: Flask, force: bool = False) -> None:
+    """Read the manifest again when a build or an upload (in any process) has rewritten it."""
+    seen = app.extensions.setdefault("audio_seen", {"checked": 0.0, "mtime": None})
+    now = time.monotonic()
+    if not force and now - seen["checked"] < CHECK_EVERY:
+        return
+    seen["checked"] = now
+    try:
+        mtime = (audio_folder(app) / manifest.FILE).stat().st_mtime_ns
+    except OSError:
+        mtime = None
+    if force or mtime != seen["mtime"]:
+        seen["mtime"] = mtime
+        app.extensions["audio"] = manifest.load(audio_folder(app))
+        app.extensions.pop("rendered_articles", None)  # steps show their speaker buttons anew
 
 
 def narration(lesson: Lesson, number: int) -> dict | None:

@@ -1,0 +1,66 @@
+"""Recorded voiceovers: which parts of a lesson have a person's voice, and keeping a new one.
+
+Plain values in, plain values out: the content root, the audio folder, a lesson. A new
+recording is checked (trainer.speech.uploads), saved in media/giong-doc/ with the words it
+reads, and put in the audio manifest at once, so the lesson page plays it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer.content.audio import Part, Settings, parts, voice_recording
+from trainer.content.model import Lesson
+from trainer.speech import recordings, uploads
+from trainer.speech.manifest import Manifest
+
+
+@dataclass(frozen=True)
+class PartVoice:
+    part: Part
+    state: str  # "recorded", "stale" (text changed since), "synthetic", "none"
+    engine: str | None  # who speaks it now
+
+
+@dataclass(frozen=True)
+class Tally:
+    recorded: int = 0
+    stale: int = 0
+    steps: int = 0
+
+
+def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
+    """Every part of the lesson with who reads it now."""
+    found = []
+    for part in parts(lesson):
+        recording = recordings.find(root, lesson.language, lesson.slug, part.number)
+        track = audio.clip(lesson.slug, lesson.language, part.number)
+        if recording is not None:
+            state = "stale" if recording.is_stale(part.words) else "recorded"
+        else:
+            state = "synthetic" if track else "none"
+        found.append(PartVoice(part, state, track.engine if track else None))
+    return found
+
+
+def tally(lessons: list[Lesson], root: Path, audio: Manifest) -> Tally:
+    """How many steps (not intros) have a recording, and how many of those are stale."""
+    recorded = stale = steps = 0
+    for lesson in lessons:
+        for voice in voices_of(lesson, root, audio)[1:]:
+            steps += 1
+            recorded += voice.state in ("recorded", "stale")
+            stale += voice.state == "stale"
+    return Tally(recorded, stale, steps)
+
+
+def keep_recording(
+    lesson: Lesson, number: int, data: bytes, root: Path, folder: Path, settings: Settings
+) -> float:
+    """Check and save a recording of one part; its length in seconds. Raises uploads.Refused."""
+    kept, suffix, seconds = uploads.accept(data, settings.bitrate)
+    part = parts(lesson)[number]
+    recordings.save(root, lesson.language, lesson.slug, number, kept, suffix, part.words)
+    voice_recording(lesson, number, root, folder, settings)
+    return seconds
