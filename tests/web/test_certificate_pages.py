@@ -120,3 +120,21 @@ def test_a_member_cannot_revoke(client, certificate):
     )
 
     assert response.status_code == 403
+
+
+def test_the_topic_page_links_to_its_quiz_and_field_guide(client):
+    page = client.get("/chu-de/an-toan").get_data(as_text=True)
+
+    assert 'href="/kiem-tra/an-toan"' in page and 'href="/so-tay/an-toan"' in page
+
+
+def test_a_topic_without_a_bank_offers_no_quiz(client):
+    page = client.get("/chu-de/nong-nghiep").get_data(as_text=True)
+
+    assert "/kiem-tra/" not in page
+
+
+def test_the_members_own_page_leads_to_their_certificates(client, certificate):
+    page = client.get("/cua-toi").get_data(as_text=True)
+
+    assert 'href="/chung-nhan"' in page and "/giang-vien" not in page

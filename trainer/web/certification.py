@@ -19,6 +19,8 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(clock.shown_day, "day")
     app.add_template_filter(clock.shown_time, "moment")
     app.add_template_global(certificates_service.verdict, "verdict")
+    app.add_template_global(lambda slug: slug in current_catalog().quizzes, "has_quiz")
+    app.add_template_global(lambda slug: slug in current_catalog().guides, "has_guide")
 
 
 def lessons_by_topic() -> dict[str, list[str]]:
