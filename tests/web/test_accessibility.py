@@ -48,13 +48,6 @@ def test_axe_finds_no_serious_problem_in_high_contrast(phone, live_server, path)
     assert serious_problems(phone) == []
 
 
-def press(page, link: str) -> None:
-    """Follow a display link and wait for the page it leads back to."""
-    with page.expect_navigation():
-        page.get_by_role("link", name=link).click()
-    page.wait_for_load_state()
-
-
 def text_px(page) -> float:
     return page.evaluate(
         "parseFloat(getComputedStyle(document.querySelector('.step-text p')).fontSize)"
@@ -65,8 +58,8 @@ def test_a_plus_makes_lesson_text_bigger_and_is_remembered(phone, live_server):
     phone.goto(f"{live_server}/bai-hoc/mat-khau")
     normal = text_px(phone)
 
-    press(phone, "A+ (chữ to hơn)")
-    press(phone, "A+ (chữ to hơn)")
+    phone.get_by_role("link", name="A+ (chữ to hơn)").click()
+    phone.get_by_role("link", name="A+ (chữ to hơn)").click()
     bigger = text_px(phone)
     phone.goto(f"{live_server}/bai-hoc/lua-dao")
 
@@ -79,8 +72,8 @@ def test_a_minus_makes_text_smaller_again(phone, live_server):
     phone.goto(f"{live_server}/bai-hoc/mat-khau")
     normal = text_px(phone)
 
-    press(phone, "A+ (chữ to hơn)")
-    press(phone, "A− (chữ nhỏ hơn)")
+    phone.get_by_role("link", name="A+ (chữ to hơn)").click()
+    phone.get_by_role("link", name="A− (chữ nhỏ hơn)").click()
 
     assert text_px(phone) == normal
     assert phone.url.endswith("/bai-hoc/mat-khau")
@@ -90,9 +83,9 @@ def test_high_contrast_turns_the_page_black_and_back(phone, live_server):
     phone.goto(f"{live_server}/chu-de/an-toan")
     background = "getComputedStyle(document.body).backgroundColor"
 
-    press(phone, "Tương phản cao")
+    phone.get_by_role("link", name="Tương phản cao").click()
     dark = phone.evaluate(background)
-    press(phone, "Màu thường")
+    phone.get_by_role("link", name="Màu thường").click()
 
     assert dark == "rgb(0, 0, 0)"
     assert phone.evaluate(background) == "rgb(255, 255, 255)"

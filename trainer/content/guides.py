@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from trainer.content import markdown
 from trainer.content.fields import SLUG, Fields
-from trainer.content.lessons import _read_sources
+from trainer.content.lessons import read_sources
 from trainer.content.model import Problem, Source
 from trainer.content.source import load_yaml, read_text
 
@@ -94,7 +94,7 @@ def read_guide(path: Path, shown: Path) -> tuple[Guide | None, list[Problem]]:
     title = fields.text("title", max_length=80)
     if fields.text("language") not in (None, "vi"):
         fields.problems.append(doc.problem("`language` must be `vi`", "language"))
-    sources = _read_sources(fields, required=False)
+    sources = read_sources(fields, required=False)
     problems = fields.problems + [
         Problem(shown, line + 1, message) for line, message in markdown.unsafe_markup(text)
     ]

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.content import markdown
-from trainer.content.lessons import MAX_STEP_WORDS, read_lesson
+from trainer.content.lesson_rules import MAX_STEP_WORDS
+from trainer.content.lessons import read_lesson
 from trainer.content.model import ITEM_TYPES, Lesson, Quiz
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
