@@ -1,10 +1,10 @@
 """Narration in a real Chromium: the speaker buttons and listen mode actually play."""
 
-import threading
-
 import pytest
-from werkzeug.serving import make_server
+from axe_playwright_python.sync_playwright import Axe
 
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.factories import PASSWORD, make_user
 from trainer.content.audio import audio_stage
 from trainer.content.build import build
 
@@ -12,18 +12,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def voiced_server(make_app, content, tmp_path):
-    """The real app, with audio built by the offline voice, over real HTTP."""
+def app(make_app, content, tmp_path):
+    """The real app with audio built by the offline voice (live_server serves it)."""
     out = tmp_path / "built"
     build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
-    app = make_app(content, BUILD_DIR=str(out))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    return make_app(content, BUILD_DIR=str(out))
+
+
+@pytest.fixture
+def voiced_server(live_server):
+    return live_server
 
 
 def test_listen_mode_reads_a_step_and_moves_on_to_the_next_by_itself(phone, voiced_server):
@@ -73,3 +71,53 @@ def test_the_slow_speed_is_remembered_on_the_device(phone, voiced_server):
 
     assert phone.get_by_role("button", name="Đọc chậm").get_attribute("aria-pressed") == "true"
     assert phone.get_by_role("button", name="Đọc thường").get_attribute("aria-pressed") == "false"
+
+
+@pytest.mark.parametrize("path", ["/bai-hoc/mat-khau", "/bai-hoc/mat-khau/nghe"])
+def test_axe_finds_no_serious_problem_with_narration(phone, voiced_server, path):
+    phone.goto(voiced_server + path)
+
+    found = Axe().run(phone).response["violations"]
+
+    assert [v["id"] for v in found if v["impact"] in ("serious", "critical")] == []
+
+
+@pytest.fixture
+def microphone_page(browser):
+    """A Chromium whose microphone is a fake device playing a tone, already allowed."""
+    fake = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+        ],
+    )
+    context = fake.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
+    context.grant_permissions(["microphone"])
+    yield context.new_page()
+    fake.close()
+
+
+def test_an_instructor_records_a_step_with_the_microphone(
+    microphone_page, voiced_server, session, content
+):
+    user = make_user(session, "Hà Văn Tú", role="instructor")
+    page = microphone_page
+    page.goto(f"{voiced_server}/dang-nhap")
+    page.locator("#login").fill(user.login_name)
+    page.locator("#password").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{voiced_server}/giong-doc/mat-khau/hmn")
+
+    record = page.locator("#phan-1").get_by_role("button", name="Ghi âm bằng micro")
+    record.click()
+    page.locator("#phan-1 .recorder-state").filter(has_text="Đang ghi").wait_for()
+    page.wait_for_timeout(1500)  # speak for a moment
+    page.locator("#phan-1").get_by_role("button", name="Dừng và gửi").click()
+
+    page.wait_for_selector(".flash.success")
+    assert "Đã lưu giọng đọc bước 1" in page.locator(".flash.success").inner_text()
+    assert (content / "media/giong-doc/hmn/mat-khau/buoc-1.mp3").stat().st_size > 1000
+    assert page.locator("#phan-1 audio").count() == 1

@@ -75,12 +75,17 @@ def upload(slug: str, language: str, number: int):
             found, number, data, _root(), folder, Settings.of(current_app.config)
         )
     except RequestEntityTooLarge:
-        flash("Tệp quá lớn. Tối đa là 5 MB.", "error")
-        return redirect(back), 303
+        return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")
     except uploads.Refused as refused:
-        flash(str(refused), "error")
-        return redirect(back), 303
+        return _answer(back, str(refused), "error")
     refresh_audio(current_app, force=True)
     part = "phần mở đầu" if number == 0 else f"bước {number}"
-    flash(f"Đã lưu giọng đọc {part} ({round(seconds)} giây).", "success")
+    return _answer(back, f"Đã lưu giọng đọc {part} ({round(seconds)} giây).", "success")
+
+
+def _answer(back: str, message: str, category: str):
+    """The message for the next page: a redirect for a form, 204 for the recorder's fetch."""
+    flash(message, category)
+    if request.headers.get("X-Requested-With") == "recorder":
+        return "", 204
     return redirect(back), 303

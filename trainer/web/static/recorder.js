@@ -47,8 +47,12 @@
       var data = new FormData();
       data.append("csrf_token", form.querySelector("[name=csrf_token]").value);
       data.append("tep", wav(s.chunks, s.context.sampleRate), "ghi-am.wav");
-      fetch(form.action, { method: "POST", body: data, credentials: "same-origin" })
-        .then(function (response) { location.href = response.url; })
+      fetch(form.action, { method: "POST", body: data, credentials: "same-origin",
+                           headers: { "X-Requested-With": "recorder" } })
+        .then(function () {
+          history.replaceState(null, "", "#" + form.closest("li").id);
+          location.reload();
+        })
         .catch(function () { state.textContent = "Chưa gửi được. Hãy thử lại."; });
     }
 
