@@ -55,6 +55,15 @@ def test_a_registration_mistake_is_explained_in_vietnamese_and_keeps_what_was_ty
     assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
 
 
+def test_a_login_name_that_is_neither_a_username_nor_a_phone_is_explained(client, session):
+    team = make_team(session)
+
+    page = register(client, team, login="12", password_again="").get_data(as_text=True)
+
+    assert "Số điện thoại cần đủ 10 chữ số, bắt đầu bằng số 0." in page
+    assert "Hãy nhập lại mật khẩu." in page
+
+
 def test_a_taken_username_is_refused_with_a_clear_message(client, session):
     team = make_team(session)
     make_user(session, username="lan.lo", team=team)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterator
@@ -147,7 +148,7 @@ def _column_key(name: str) -> str:
     """ "Tên tổ" -> "ten_to": lower case, accents and đ dropped, spaces to underscores."""
     plain = unicodedata.normalize("NFD", name.strip().lower().replace("đ", "d"))
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return "_".join(plain.split())
+    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
 
 
 def _lower_first(message: str) -> str:

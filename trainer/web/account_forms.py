@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
-from trainer.services.accounts import MIN_PASSWORD
+from trainer.services.accounts import MIN_PASSWORD, AccountError, parse_login_name
 
 LOGIN_LABEL = "Tên đăng nhập hoặc số điện thoại"
 
@@ -42,9 +42,16 @@ class RegisterForm(FlaskForm):
             EqualTo("password", "Hai mật khẩu chưa giống nhau."),
         ],
     )
+
     team = SelectField(
         "Tổ của bạn",
         coerce=int,
         validate_choice=False,
         validators=[DataRequired("Hãy chọn tổ của bạn.")],
     )
+
+    def validate_login(self, field: StringField) -> None:
+        try:
+            parse_login_name(field.data or "")
+        except AccountError as error:
+            raise ValidationError(error.message) from error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import RadioField, SelectField, StringField
+from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from trainer.models import ROLE_NAMES
@@ -24,7 +24,10 @@ class TeamForm(FlaskForm):
 class ImportForm(FlaskForm):
     kind = RadioField(
         "Trong tệp có",
-        choices=[("teams", "Danh sách tổ"), ("members", "Danh sách thành viên")],
+        choices=[
+            SelectChoice("teams", "Danh sách tổ"),
+            SelectChoice("members", "Danh sách thành viên"),
+        ],
         default="teams",
         validators=[DataRequired("Hãy chọn loại danh sách.")],
     )
@@ -32,7 +35,9 @@ class ImportForm(FlaskForm):
 
 
 class RoleForm(FlaskForm):
-    role = SelectField("Vai trò", choices=[(key.value, name) for key, name in ROLE_NAMES.items()])
+    role = SelectField(
+        "Vai trò", choices=[SelectChoice(key.value, name) for key, name in ROLE_NAMES.items()]
+    )
 
 
 class InstructorForm(FlaskForm):

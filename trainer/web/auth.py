@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 from flask_wtf.csrf import CSRFError
+from wtforms import SelectChoice
 
 from trainer.extensions import db
 from trainer.models import utcnow
@@ -85,8 +86,9 @@ def stale_form(error: CSRFError):
     return render_template("errors/stale_form.html", message=STALE_FORM), 400
 
 
-def _team_choices() -> list[tuple[int, str]]:
-    return [(0, "— Chọn tổ —"), *teams.team_choices(db.session)]
+def _team_choices() -> list[SelectChoice]:
+    rows = [(0, "— Chọn tổ —"), *teams.team_choices(db.session)]
+    return [SelectChoice(value, label) for value, label in rows]
 
 
 def _limits() -> sign_in.Limits:

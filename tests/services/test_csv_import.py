@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+import sqlalchemy as sa
+
+from tests.factories import make_team, make_user
+from trainer.extensions import db
+from trainer.models import Commune, Team, User
+from trainer.services.csv_import import import_members, import_teams
+
+TEAMS = """ten_to,xa_phuong,huyen,tinh
+Tổ CNSCĐ-Xã Mường Phăng,Xã Mường Phăng,Huyện Điện Biên,Điện Biên
+Tổ CNSCĐ-Xã Thanh Nưa,Xã Thanh Nưa,Huyện Điện Biên,Điện Biên
+"""
+
+
+@pytest.fixture
+def session(app):
+    """The app's own kind of session (one transaction until commit or rollback)."""
+    with db.sessionmaker(app)() as session:
+        yield session
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_vietnamese(text: str) -> bytes:
+    """text as Excel saves it on Vietnamese Windows: cp1258, tone marks as combining marks."""
+    out = []
+    for char in text:
+        try:
+            char.encode("cp1258")
+            out.append(char)
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tones = "".join(mark for mark in parts if mark in TONE_MARKS)
+            rest = "".join(mark for mark in parts if mark not in TONE_MARKS)
+            out.append(unicodedata.normalize("NFC", rest) + tones)
+    return "".join(out).encode("cp1258")
+
+
+def count(session, model) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_teams_are_created_with_their_communes(session):
+    report = import_teams(session, TEAMS.encode())
+
+    assert report.problems == []
+    assert report.created == ["Tổ CNSCĐ-Xã Mường Phăng", "Tổ CNSCĐ-Xã Thanh Nưa"]
+    assert count(session, Team) == 2 and count(session, Commune) == 2
+
+
+def test_a_bad_row_is_reported_by_line_and_nothing_is_imported(session):
+    text = TEAMS + ",Xã Nà Tấu,Huyện Điện Biên,Điện Biên\nTổ CNSCĐ-Xã Thanh Nưa,Xã Thanh Nưa,,\n"
+
+    report = import_teams(session, text.encode())
+
+    assert report.problems == [
+        "Dòng 4: hãy ghi tên tổ.",
+        "Dòng 5: tên tổ “Tổ CNSCĐ-Xã Thanh Nưa” lặp lại trong tệp.",
+    ]
+    assert report.created == [] and count(session, Team) == 0 and count(session, Commune) == 0
+
+
+def test_a_team_that_already_exists_is_reported(session):
+    make_team(session)
+
+    report = import_teams(session, TEAMS.encode())
+
+    assert report.problems == ["Dòng 2: đã có tổ tên “Tổ CNSCĐ-Xã Mường Phăng”."]
+    assert count(session, Team) == 1
+
+
+def test_excel_semicolons_and_windows_vietnamese_encoding_are_understood(session):
+    text = (
+        "Tên tổ;Xã/phường;Huyện;Tỉnh\n"
+        "Tổ CNSCĐ-Phường Him Lam;Phường Him Lam;TP Điện Biên Phủ;Điện Biên\n"
+    )
+
+    report = import_teams(session, windows_vietnamese(text))
+
+    assert report.problems == []
+    assert session.scalar(sa.select(Team.name)) == "Tổ CNSCĐ-Phường Him Lam"
+
+
+def test_a_missing_column_is_named(session):
+    report = import_teams(session, "ten_to\nTổ A\n".encode())
+
+    assert report.problems == ["Dòng 1: thiếu cột xa_phuong."]
+
+
+def test_members_join_named_teams_and_get_a_temporary_password_when_none_is_given(session):
+    make_team(session)
+    text = (
+        "ho_ten,ten_dang_nhap,so_dien_thoai,to,mat_khau\n"
+        "Lò Thị Lan,lan.lo,,Tổ CNSCĐ-Xã Mường Phăng,mat-khau-rieng\n"
+        "Quàng Văn Hùng,,0912 345 678,Tổ CNSCĐ-Xã Mường Phăng,\n"
+    )
+
+    report = import_members(session, text.encode())
+
+    assert report.problems == []
+    [(name, login, password)] = report.passwords
+    assert (name, login, len(password)) == ("Quàng Văn Hùng", "0912345678", 10)
+    users = session.scalars(sa.select(User).order_by(User.full_name)).all()
+    assert [(u.full_name, u.username, u.phone) for u in users] == [
+        ("Lò Thị Lan", "lan.lo", None),
+        ("Quàng Văn Hùng", None, "0912345678"),
+    ]
+    assert all(u.team.name == "Tổ CNSCĐ-Xã Mường Phăng" for u in users)
+
+
+def test_member_rows_with_unknown_teams_or_taken_names_import_nothing(session):
+    make_user(session, username="lan.lo", team=make_team(session))
+    text = (
+        "ho_ten,ten_dang_nhap,to\n"
+        "Lò Văn Minh,minh,Tổ CNSCĐ-Xã Mường Phăng\n"
+        "Lò Thị Lan,lan.lo,Tổ CNSCĐ-Xã Mường Phăng\n"
+        "Cà Văn Sơn,son,Tổ Không Có\n"
+    )
+
+    report = import_members(session, text.encode())
+
+    assert report.problems == [
+        "Dòng 3: tên đăng nhập này đã có người dùng. Hãy chọn tên khác.",
+        "Dòng 4: không có tổ tên “Tổ Không Có”. Hãy tạo tổ trước.",
+    ]
+    assert count(session, User) == 1

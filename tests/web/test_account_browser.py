@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import make_team
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_member_registers_signs_out_and_signs_in_again_on_a_phone(
+    phone, live_server, session, tmp_path
+):
+    make_team(session)
+    phone.goto(live_server)
+
+    phone.get_by_role("link", name="Đăng nhập").click()
+    phone.get_by_role("link", name="Đăng ký thành viên").click()
+    phone.get_by_label("Họ và tên").fill("Lò Thị Lan")
+    phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("0912 345 678")
+    phone.get_by_label("Mật khẩu", exact=True).fill("mot-mat-khau-dai")
+    phone.get_by_label("Nhập lại mật khẩu").fill("mot-mat-khau-khac")
+    phone.get_by_role("button", name="Đăng ký").click()
+
+    # A mistake keeps everything but the passwords, and says what to fix.
+    assert phone.get_by_text("Hai mật khẩu chưa giống nhau.").is_visible()
+    assert phone.get_by_label("Họ và tên").input_value() == "Lò Thị Lan"
+    phone.get_by_label("Mật khẩu", exact=True).fill("mot-mat-khau-dai")
+    phone.get_by_label("Nhập lại mật khẩu").fill("mot-mat-khau-dai")
+    phone.get_by_label("Tổ của bạn").select_option(label="Tổ CNSCĐ-Xã Mường Phăng")
+    phone.screenshot(path=tmp_path / "register.png", full_page=True)
+    phone.get_by_role("button", name="Đăng ký").click()
+
+    assert phone.get_by_role("heading", name="Lò Thị Lan").is_visible()
+    assert phone.get_by_text("Tổ CNSCĐ-Xã Mường Phăng").first.is_visible()
+    phone.get_by_role("button", name="Đăng xuất").click()
+    phone.get_by_role("link", name="Đăng nhập").click()
+    phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("0912345678")
+    phone.get_by_label("Mật khẩu").fill("mot-mat-khau-dai")
+    phone.get_by_role("button", name="Đăng nhập").click()
+
+    assert phone.get_by_role("heading", name="Lò Thị Lan").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_form_fields_and_buttons_are_big_enough_to_tap_on_a_phone(phone, live_server, session):
+    make_team(session)
+    phone.goto(f"{live_server}/dang-ky")
+
+    smallest = phone.evaluate(
+        "Math.min(...[...document.querySelectorAll('main input, main select, main button')]"
+        ".filter(e => e.type !== 'hidden').map(e => e.getBoundingClientRect().height))"
+    )
+    body_px = phone.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('main')).fontSize)"
+    )
+
+    assert smallest >= 44
+    assert body_px >= 18

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+import sqlalchemy as sa
+
+from tests.factories import make_team, make_user
+from tests.forms import post_form
+from trainer.models import Team, User
+
+
+@pytest.fixture
+def admin(session, login):
+    user = make_user(session, "Quản trị An", "quantri", role="admin")
+    login("quantri")
+    return user
+
+
+def test_an_admin_creates_a_team_and_lands_on_its_page(client, session, admin):
+    data = {
+        "name": "Tổ CNSCĐ-Xã Mường Phăng",
+        "commune": "Xã Mường Phăng",
+        "district": "Huyện Điện Biên",
+        "province": "Điện Biên",
+    }
+
+    response = post_form(client, "/quan-tri/to-moi", data, follow_redirects=True)
+
+    page = response.get_data(as_text=True)
+    assert "Đã tạo Tổ CNSCĐ-Xã Mường Phăng." in page
+    assert "Xã Mường Phăng, Huyện Điện Biên, Điện Biên" in page
+    assert session.scalar(sa.select(Team.name)) == "Tổ CNSCĐ-Xã Mường Phăng"
+
+
+def test_a_team_without_its_commune_is_refused_keeping_the_name(client, session, admin):
+    response = post_form(client, "/quan-tri/to-moi", {"name": "Tổ CNSCĐ-Xã Nà Tấu"})
+
+    page = response.get_data(as_text=True)
+    assert "Hãy ghi tên xã hoặc phường." in page
+    assert 'value="Tổ CNSCĐ-Xã Nà Tấu"' in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(Team)) == 0
+
+
+def test_an_admin_imports_members_from_a_csv_file_and_sees_their_temporary_passwords(
+    client, session, admin
+):
+    make_team(session)
+    csv = "ho_ten,so_dien_thoai,to\nQuàng Văn Hùng,0912345678,Tổ CNSCĐ-Xã Mường Phăng\n"
+    file = (io.BytesIO(csv.encode()), "thanh-vien.csv")
+
+    response = post_form(client, "/quan-tri/nhap", {"kind": "members", "file": file})
+
+    page = response.get_data(as_text=True)
+    assert "Đã nhập 1 thành viên." in page and "Mật khẩu tạm" in page
+    assert session.scalar(sa.select(User.phone).where(User.role == "member")) == "0912345678"
+
+
+def test_a_csv_with_a_bad_row_lists_its_line_and_imports_nothing(client, session, admin):
+    csv = "ten_to,xa_phuong\nTổ A,Xã A\n,Xã B\n"
+    file = (io.BytesIO(csv.encode()), "to.csv")
+
+    response = post_form(client, "/quan-tri/nhap", {"kind": "teams", "file": file})
+
+    page = response.get_data(as_text=True)
+    assert "Chưa nhập dòng nào" in page and "Dòng 3: hãy ghi tên tổ." in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(Team)) == 0
+
+
+def test_an_admin_promotes_a_member_to_instructor(client, session, admin):
+    member = make_user(session, "Lò Thị Lan", "lan")
+
+    response = post_form(
+        client,
+        f"/quan-tri/tai-khoan/{member.id}/vai-tro",
+        {"role": "instructor"},
+        page="/quan-tri/tai-khoan",
+        follow_redirects=True,
+    )
+
+    assert "Lò Thị Lan giờ là giảng viên." in response.get_data(as_text=True)
+    session.refresh(member)
+    assert member.role == "instructor"
+
+
+def test_an_admin_gives_a_team_to_an_instructor_who_then_sees_it(client, session, admin, login):
+    team = make_team(session)
+    make_user(session, "Lò Văn Mai", "mai", role="instructor")
+    mai_id = session.scalar(sa.select(User.id).where(User.username == "mai"))
+
+    post_form(
+        client,
+        f"/quan-tri/to/{team.id}/giang-vien",
+        {"instructor": mai_id},
+        page=f"/to/{team.id}",
+    )
+    login.logout()
+    login("mai")
+
+    assert team.name in client.get("/to/").get_data(as_text=True)
