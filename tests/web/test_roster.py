@@ -116,6 +116,8 @@ def test_an_instructor_records_a_demonstration_that_the_certificate_shows(
     assert response.status_code == 302
     shown = client.get(f"/xac-minh/{certificate.code}").get_data(as_text=True)
     assert "Đã làm thành thạo trên điện thoại thật" in shown and "02/03/2026" in shown
+    grid = client.get(f"/giang-vien/to/{teams[0].id}").get_data(as_text=True)
+    assert "Đã làm trên máy thật" in grid
 
 
 def test_an_instructor_of_another_team_cannot_record_a_demonstration(client, session, login, teams):
