@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from trainer.content.quizzes import read_quiz
 from trainer.database import make_engine, upgrade
-from trainer.models import Commune, QuizAttempt, Team, User
+from trainer.models import QuizAttempt
 from trainer.services import clock
 from trainer.services.grading import Drawn
 
@@ -28,23 +28,6 @@ def open_database(path: Path) -> sessionmaker[Session]:
     url = f"sqlite:///{path}"
     upgrade(url)
     return sessionmaker(make_engine(url))
-
-
-def add_team(session: Session, name: str = "Tổ CNSCĐ-Xã Mường Phăng") -> Team:
-    commune = Commune(name=name.split("-", 1)[-1], district="Điện Biên", province="Điện Biên")
-    team = Team(name=name, commune=commune)
-    session.add(team)
-    session.commit()
-    return team
-
-
-def add_user(session: Session, name: str, team: Team | None = None, role: str = "member") -> User:
-    login = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum())[:20] or "nguoi"
-    login = f"{login}{session.query(User).count()}"
-    user = User(full_name=name, username=login, password_hash="x", role=role, team=team)
-    session.add(user)
-    session.commit()
-    return user
 
 
 class Clock:

@@ -4,10 +4,9 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from tests.factories import make_team, make_user
 from tests.services.certification import (
     Clock,
-    add_team,
-    add_user,
     load_quiz,
     open_database,
     right_answers,
@@ -34,7 +33,7 @@ def quiz():
 
 @pytest.fixture
 def member(db):
-    return add_user(db, "Lò Văn Páo", add_team(db))
+    return make_user(db, "Lò Văn Páo", team=make_team(db))
 
 
 @pytest.fixture
@@ -153,7 +152,7 @@ def test_answers_for_an_item_not_drawn_are_refused_and_the_attempt_stays_open(
 
 def test_another_members_attempt_cannot_be_submitted(db, member, quiz, clock):
     attempt = attempts.start(db, member.id, quiz)
-    other = add_user(db, "Vàng Thị Mai", member.team)
+    other = make_user(db, "Vàng Thị Mai", team=member.team)
 
     with pytest.raises(attempts.AttemptRefused):
         attempts.submit(db, other.id, attempt.token, quiz, right_answers(quiz, attempt))
@@ -163,8 +162,8 @@ def test_another_members_attempt_cannot_be_submitted(db, member, quiz, clock):
 
 
 def test_fifty_members_submitting_at_once_are_each_stored_exactly_once(sessions, db, quiz, clock):
-    team = add_team(db)
-    members = [add_user(db, f"Thành viên {n}", team) for n in range(50)]
+    team = make_team(db)
+    members = [make_user(db, f"Thành viên {n}", team=team) for n in range(50)]
     started = [(m.id, attempts.start(db, m.id, quiz)) for m in members]
     work = [
         (user_id, a.token, right_answers(quiz, a, wrong=n % 3))

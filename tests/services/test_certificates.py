@@ -1,9 +1,8 @@
 import pytest
 
+from tests.factories import make_team, make_user
 from tests.services.certification import (
     Clock,
-    add_team,
-    add_user,
     load_quiz,
     open_database,
     right_answers,
@@ -25,7 +24,7 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def certificate(db, clock):
-    member = add_user(db, "Lò Văn Páo", add_team(db))
+    member = make_user(db, "Lò Văn Páo", team=make_team(db))
     quiz = load_quiz()
     attempt = attempts.start(db, member.id, quiz)
     return attempts.submit(db, member.id, attempt.token, quiz, right_answers(quiz, attempt))[2]
@@ -69,7 +68,7 @@ def test_a_revoked_certificate_keeps_its_reason(db, certificate):
 
 
 def test_a_demonstration_is_recorded_with_the_instructor_and_day(db, certificate, clock):
-    instructor = add_user(db, "Giảng viên Hà", role="instructor")
+    instructor = make_user(db, "Giảng viên Hà", role="instructor")
 
     certificates.record_demonstration(db, certificate.code, instructor.id)
 

@@ -4,10 +4,9 @@ from datetime import UTC, datetime
 import pytest
 from openpyxl import load_workbook
 
+from tests.factories import make_team, make_user
 from tests.services.certification import (
     Clock,
-    add_team,
-    add_user,
     load_quiz,
     open_database,
     right_answers,
@@ -34,9 +33,9 @@ def clock(monkeypatch):
 @pytest.fixture
 def team(db, clock):
     """Three members: one passed in Q1 2026, one failed, one only read a lesson."""
-    team = add_team(db)
+    team = make_team(db)
     quiz = load_quiz()
-    passed, failed, reader = (add_user(db, name, team) for name in ("An", "Bình", "Chi"))
+    passed, failed, reader = (make_user(db, name, team=team) for name in ("An", "Bình", "Chi"))
     for member, wrong in ((passed, 0), (failed, 3)):
         attempt = attempts.start(db, member.id, quiz)
         attempts.submit(db, member.id, attempt.token, quiz, right_answers(quiz, attempt, wrong))
@@ -94,7 +93,7 @@ def test_the_workbook_has_the_rows_and_a_totals_line(db, team):
     assert rows[1][0] == "Tổ"
     assert rows[2][:4] == (
         "Tổ CNSCĐ-Xã Mường Phăng",
-        "Xã Mường Phăng, Điện Biên, Điện Biên",
+        "Xã Mường Phăng, Huyện Điện Biên, Điện Biên",
         "An toàn trên mạng",
         3,
     )

@@ -1,9 +1,8 @@
 import pytest
 
+from tests.factories import make_team, make_user
 from tests.services.certification import (
     Clock,
-    add_team,
-    add_user,
     load_quiz,
     open_database,
     right_answers,
@@ -23,7 +22,7 @@ def db(tmp_path):
 
 @pytest.fixture
 def member(db):
-    return add_user(db, "Lò Văn Páo", add_team(db))
+    return make_user(db, "Lò Văn Páo", team=make_team(db))
 
 
 @pytest.fixture
