@@ -134,7 +134,11 @@ def test_a_topic_without_a_bank_offers_no_quiz(client):
     assert "/kiem-tra/" not in page
 
 
-def test_the_members_own_page_leads_to_their_certificates(client, certificate):
+def test_the_members_own_page_shows_each_topics_standing_and_leads_to_certificates(
+    client, certificate
+):
     page = client.get("/cua-toi").get_data(as_text=True)
 
+    assert "<strong>An toàn trên mạng</strong>:" in page
+    assert "Đã đạt, đến 02/03/2027" in page
     assert 'href="/chung-nhan"' in page and "/giang-vien" not in page

@@ -33,6 +33,7 @@ def people(session, monkeypatch):
     code = session.scalar(sa.select(Certificate.code))
     return {
         "lan.lo": [
+            "/cua-toi",
             "/chung-nhan",
             "/kiem-tra/an-toan",
             f"/ket-qua/{failed.token}",

@@ -9,10 +9,9 @@ from trainer.extensions import db
 from trainer.models import Certificate
 from trainer.services import certificates
 from trainer.services.certificate_image import render_certificate
-from trainer.services.standing import standing_of
 from trainer.web.access import admin_required, current_user, instructor_required, login_required
 from trainer.web.catalog import current_catalog
-from trainer.web.certification import lessons_by_topic, may_see, topic_title, verify_url
+from trainer.web.certification import may_see, my_standings, topic_title, verify_url
 
 bp = Blueprint("certificates", __name__)
 
@@ -21,11 +20,9 @@ bp = Blueprint("certificates", __name__)
 @login_required
 def mine():
     catalog = current_catalog()
-    found = standing_of(db.session, current_user.id, lessons_by_topic())
-    rows = [(catalog.topic(standing.topic), standing) for standing in found]
     return render_template(
         "certificates/mine.html",
-        rows=rows,
+        rows=my_standings(),
         quizzes=catalog.quizzes,
         guides=catalog.guides,
     )

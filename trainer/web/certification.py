@@ -21,6 +21,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(certificates_service.verdict, "verdict")
     app.add_template_global(lambda slug: slug in current_catalog().quizzes, "has_quiz")
     app.add_template_global(lambda slug: slug in current_catalog().guides, "has_guide")
+    app.add_template_global(my_standings)
 
 
 def lessons_by_topic() -> dict[str, list[str]]:
@@ -30,6 +31,18 @@ def lessons_by_topic() -> dict[str, list[str]]:
         topic.slug: [lesson.slug for lesson in catalog.lessons_in(topic.slug)]
         for topic in catalog.topics
     }
+
+
+def my_standings() -> list:
+    """(topic, Standing) for the signed-in member on every topic that has a quiz."""
+    from flask_login import current_user
+
+    from trainer.extensions import db
+    from trainer.services.standing import standing_of
+
+    catalog = current_catalog()
+    found = standing_of(db.session, current_user.id, lessons_by_topic())
+    return [(catalog.topic(s.topic), s) for s in found if s.topic in catalog.quizzes]
 
 
 def topic_title(slug: str) -> str:
