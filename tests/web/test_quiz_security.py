@@ -154,6 +154,14 @@ def test_a_member_cannot_see_another_members_result(client, session, member, log
     assert "Lò Thị Lan" not in response.get_data(as_text=True)
 
 
+def test_quiz_pages_are_never_kept_by_a_cache(client, session, member, clock):
+    attempt = start_attempt(client, session)
+
+    response = client.get(f"/bai-lam/{attempt.token}")
+
+    assert "no-store" in response.headers["Cache-Control"]
+
+
 def test_submitting_without_the_anti_forgery_token_is_refused(client, session, member, clock):
     attempt = start_attempt(client, session)
 

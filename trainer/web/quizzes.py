@@ -15,6 +15,14 @@ from trainer.web.quiz_form import BadForm, answers_from_form, shown_items
 bp = Blueprint("quizzes", __name__)
 
 
+@bp.after_request
+def never_stored(response):
+    """Quiz pages are one member's own: no shared cache or back button keeps them."""
+    response.cache_control.no_store = True
+    response.cache_control.private = True
+    return response
+
+
 def _quiz_or_404(topic: str):
     catalog = current_catalog()
     quiz = catalog.quizzes.get(topic)
