@@ -26,6 +26,7 @@ build: $(VENV)/.installed
 
 bench: $(VENV)/.installed /usr/bin/wrk
 	$(BIN)/python bench/serve_pages.py
+	$(BIN)/python bench/search_queries.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

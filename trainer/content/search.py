@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from whoosh import index
-from whoosh.highlight import HtmlFormatter, WholeFragmenter
+from whoosh.highlight import HtmlFormatter, WholeFragmenter, highlight
 from whoosh.qparser import (
     BoostPlugin,
     FieldsPlugin,
@@ -17,19 +18,21 @@ from whoosh.qparser import (
     RangePlugin,
     WildcardPlugin,
 )
+from whoosh.query import Or, Query
 
-from trainer.content.search_index import SCHEMA, nfc
+from trainer.content.search_index import EXACT, FOLDED, SCHEMA, nfc, words
 
 FIELDS = ["title", "title_folded", "body", "body_folded"]
+FOLDED_FIELDS = ["title_folded", "body_folded"]
+PREFERRED = 1.2  # a score bonus for the reader's own language
 MAX_QUERY = 200  # characters; a longer query is cut, never refused
-DOCUMENTS_LOOKED_AT = 300
 # Typed signs are not query syntax: "mã*", "abc:d" or "x^2" search for the words alone.
 TYPED_SIGNS = re.compile(r'[^\w\s"]')
 
 
 @dataclass(frozen=True)
 class Hit:
-    """The best-matching step of one lesson in one language (step 0: its summary)."""
+    """One lesson in one language, and its step that matches best (0: its summary and intro)."""
 
     slug: str
     language: str
@@ -52,46 +55,77 @@ class SearchIndex:
 
     def __init__(self, path: Path):
         self._index = index.open_dir(str(path))
-        self._parser = _parser()
+        self._parser = _parser(FIELDS)
+        self._folded_parser = _parser(FOLDED_FIELDS)
+        self._local = threading.local()
+        with self._index.reader() as reader:  # a few MB for 1,000 lessons; read once, not per hit
+            self._stored = dict(reader.iter_docs())
 
-    def search(self, query: str, limit: int = 20) -> list[TopicHits]:
-        """The lessons matching query, best first, grouped by topic (best topic first)."""
+    def search(self, query: str, limit: int = 20, language: str = "vi") -> list[TopicHits]:
+        """The lessons matching query, best first, grouped by topic (best topic first);
+        a lesson in the reader's language comes before an equal match in another."""
         query = " ".join(TYPED_SIGNS.sub(" ", nfc(query)).split())[:MAX_QUERY]
         if not query:
             return []
-        parsed = self._parser.parse(query)
-        with self._index.searcher() as searcher:
-            results = searcher.search(parsed, limit=DOCUMENTS_LOOKED_AT)
-            results.fragmenter = WholeFragmenter()
-            results.formatter = HtmlFormatter(tagname="mark", classname="match", termclass="t")
-            best: dict[tuple[str, str], Hit] = {}
-            for found in results:
-                lesson = (found["slug"], found["language"])
-                if lesson not in best and len(best) < limit:
-                    best[lesson] = _hit(found)
-        return _by_topic(best.values())
+        asked = exact, folded = words(EXACT, query), words(FOLDED, query)
+        # Typed without diacritics (most residents do): the exact fields could add nothing.
+        parsed = (self._parser if exact != folded else self._folded_parser).parse(query)
+        found = self._searcher().search(_top_first(parsed), limit=limit)
+        hits = [_hit(self._stored[hit.docnum], hit.score, *asked) for hit in found]
+        hits.sort(key=lambda hit: -hit.score * (PREFERRED if hit.language == language else 1))
+        return _by_topic(hits)
+
+    def _searcher(self):
+        """This thread's searcher, kept open: the index never changes while it is served."""
+        if getattr(self._local, "searcher", None) is None:
+            self._local.searcher = self._index.searcher()
+        return self._local.searcher
 
 
-def _parser() -> MultifieldParser:
-    parser = MultifieldParser(FIELDS, SCHEMA, group=OrGroup.factory(0.9))
+def _parser(fields: list[str]) -> MultifieldParser:
+    parser = MultifieldParser(fields, SCHEMA, group=OrGroup)
     for plugin in (FieldsPlugin, WildcardPlugin, BoostPlugin, RangePlugin):
         parser.remove_plugin_class(plugin)
     return parser
 
 
-def _hit(found) -> Hit:
-    text = found["text"]
-    marked = found.highlights("body_folded", text=text) or escape(text, quote=False)
+def _top_first(query: Query) -> Query:
+    """Ask Whoosh to skip documents that cannot reach the top results, rather than score
+    every match of every word (its choice for indexes under 5,000 documents): about a
+    third less time with 1,000 lessons, see bench/search_queries.py."""
+    if isinstance(query, Or):
+        query.matcher_type = Or.DEFAULT_MATCHER
+    for child in query.children():
+        _top_first(child)
+    return query
+
+
+def _hit(found: dict, score: float, exact: frozenset[str], folded: frozenset[str]) -> Hit:
+    """The lesson's step that holds most of the words asked for, with those words marked."""
+    part = max(
+        found["parts"], key=lambda part: (_overlap(part, exact, folded), part[0] > 0, -part[0])
+    )
+    number, title, text, *_ = part
+    if _overlap(part, exact, folded) == 0:
+        number, title, text, *_ = found["parts"][0]  # only the lesson's title matched
+    mark = HtmlFormatter(tagname="mark", classname="match", termclass="t")  # keeps state: one each
+    marked = highlight(text, folded, FOLDED, WholeFragmenter(), mark) if folded else ""
     return Hit(
         slug=found["slug"],
         language=found["language"],
         topic=found["topic"],
-        step=found["step"],
+        step=number,
         lesson_title=found["lesson_title"],
-        step_title=found["step_title"],
-        snippet_html=marked,
-        score=found.score,
+        step_title=title,
+        snippet_html=marked or escape(text, quote=False),
+        score=score,
     )
+
+
+def _overlap(part, exact: frozenset[str], folded: frozenset[str]) -> int:
+    """Words of the query in this part: an exact spelling counts twice."""
+    _, _, _, part_exact, part_folded = part
+    return 2 * len(exact.intersection(part_exact)) + len(folded.intersection(part_folded))
 
 
 def _by_topic(hits) -> list[TopicHits]:

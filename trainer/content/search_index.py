@@ -1,4 +1,4 @@
-"""The search index: one Whoosh document per lesson step, in every language.
+"""The search index: one Whoosh document per lesson and language, its steps stored with it.
 
 Vietnamese is indexed twice: as written (so "mật khẩu" ranks exact spellings first) and
 with the diacritics folded away (so "mat khau" and "dang ky" find it too). Text is
@@ -25,7 +25,7 @@ from whoosh.support.charset import accent_map
 from trainer.content.model import Lesson
 
 # Change this when the schema or the analyzers change, so old indexes are rebuilt.
-FORMAT = "1"
+FORMAT = "2"
 
 EXACT = RegexTokenizer() | LowercaseFilter()
 FOLDED = StandardAnalyzer(stoplist=None, minsize=1) | CharsetFilter(accent_map)
@@ -35,10 +35,10 @@ SCHEMA = Schema(
     slug=ID(stored=True),
     language=ID(stored=True),
     topic=ID(stored=True),
-    step=STORED,  # 0 is the lesson's summary and intro; 1.. are its steps
     lesson_title=STORED,
-    step_title=STORED,
-    text=STORED,  # what a result shows, with the matching words marked
+    # Part 0 is the summary and intro, then each step: (number, title, text, exact words,
+    # folded words), so a result can name its best step without reading the text again.
+    parts=STORED,
     title=TEXT(analyzer=EXACT, field_boost=4.0),
     title_folded=TEXT(analyzer=FOLDED, field_boost=2.0),
     body=TEXT(analyzer=EXACT, field_boost=2.0),
@@ -96,32 +96,38 @@ def _remove_old(folder: Path, keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def words(analyzer, text: str) -> frozenset[str]:
+    """The indexed words of text, as the analyzer makes them."""
+    return frozenset(token.text for token in analyzer(text))
+
+
 def _documents(lessons: Iterable[Lesson]) -> Iterator[dict]:
     for lesson in lessons:
         title = nfc(lesson.title)
-        yield _document(lesson, 0, "", nfc(f"{lesson.summary} {lesson.intro_text}"), title)
+        parts = [(0, "", nfc(f"{lesson.summary} {lesson.intro_text}"))]
         for step in lesson.steps:
             boxes = " ".join(box.text for box in step.boxes)
-            text = nfc(f"{step.text} {boxes}".strip())
-            yield _document(lesson, step.number, nfc(step.title), text, title)
+            parts.append((step.number, nfc(step.title), nfc(f"{step.text} {boxes}".strip())))
+        body = " ".join(f"{part_title} {text}" for _, part_title, text in parts)
+        yield {
+            "key": f"{lesson.slug}:{lesson.language}",
+            "slug": lesson.slug,
+            "language": lesson.language,
+            "topic": lesson.topic,
+            "lesson_title": title,
+            "parts": tuple(
+                (number, part_title, text, *_part_words(f"{part_title} {text}"))
+                for number, part_title, text in parts
+            ),
+            "title": title,
+            "title_folded": title,
+            "body": body,
+            "body_folded": body,
+        }
 
 
-def _document(lesson: Lesson, step: int, step_title: str, text: str, title: str) -> dict:
-    body = f"{step_title} {text}"
-    return {
-        "key": f"{lesson.slug}:{lesson.language}:{step}",
-        "slug": lesson.slug,
-        "language": lesson.language,
-        "topic": lesson.topic,
-        "step": step,
-        "lesson_title": title,
-        "step_title": step_title,
-        "text": text,
-        "title": title,
-        "title_folded": title,
-        "body": body,
-        "body_folded": body,
-    }
+def _part_words(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted(words(EXACT, text))), tuple(sorted(words(FOLDED, text)))
 
 
 def search_stage(catalog, out: Path, report) -> None:

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from trainer.content.search import Hit, SearchIndex
 from trainer.content.search_index import ensure_index
 from trainer.web.catalog import current_catalog
+from trainer.web.pages import chosen_language
 
 bp = Blueprint("search", __name__)
 
@@ -38,7 +39,8 @@ def init_app(app: Flask) -> None:
 @bp.get("/tim-kiem")
 def results():
     query = request.args.get("q", "").strip()
-    found = current_app.extensions["search"].get().search(query) if query else []
+    index = current_app.extensions["search"].get() if query else None
+    found = index.search(query, language=chosen_language()) if index else []
     catalog = current_catalog()
     return render_template(
         "search/results.html",
