@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -41,6 +43,13 @@ def test_register_study_fail_wait_retake_pass_verify_then_expire(client, session
     result = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Chưa đạt" in result and "Các câu chưa đúng" in result
     assert 'href="/bai-hoc/' in result and "#buoc-" in result
+    links = re.findall(r"Học lại: “([^”]+)”, bước (\d)", result)
+    assert len(links) == 3
+    assert set(links) <= {
+        ("Mật khẩu an toàn", "1"),
+        ("Mật khẩu an toàn", "2"),
+        ("Nhận biết lừa đảo", "1"),
+    }
 
     too_soon = client.post("/kiem-tra/an-toan", data={"csrf_token": "x"})
     assert too_soon.status_code == 400  # a form without its token is refused

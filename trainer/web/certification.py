@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.add_template_global(lambda slug: slug in current_catalog().quizzes, "has_quiz")
     app.add_template_global(lambda slug: slug in current_catalog().guides, "has_guide")
     app.add_template_global(my_standings)
+    app.add_template_global(lesson_title)
 
 
 def lessons_by_topic() -> dict[str, list[str]]:
@@ -43,6 +44,11 @@ def my_standings() -> list:
     catalog = current_catalog()
     found = standing_of(db.session, current_user.id, lessons_by_topic())
     return [(catalog.topic(s.topic), s) for s in found if s.topic in catalog.quizzes]
+
+
+def lesson_title(slug: str) -> str:
+    lesson = current_catalog().lesson(slug)
+    return lesson.title if lesson else slug
 
 
 def topic_title(slug: str) -> str:
