@@ -12,7 +12,7 @@ run: $(VENV)/.installed
 	$(BIN)/trainer build
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/trainer serve
 
-test: $(VENV)/.installed-test /usr/bin/chromium
+test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/trainer check
@@ -52,6 +52,12 @@ $(VENV)/bin/python:
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+# Debian's PostgreSQL: tests start a throwaway cluster to run the migrations on it
+# (if it cannot be installed, those tests are skipped and say why).
+/usr/lib/postgresql:
+	-$(SUDO) apt-get update -qq
+	-DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql
 
 /usr/bin/wrk:
 	$(SUDO) apt-get update -qq

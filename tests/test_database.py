@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -8,6 +9,7 @@ from alembic.migration import MigrationContext
 
 from tests.factories import make_team, make_user
 from trainer import database
+from trainer.extensions import db
 from trainer.models import Base, LessonProgress, utcnow
 from trainer.services import progress
 
@@ -57,7 +59,7 @@ def test_read_then_write_from_many_threads_loses_no_update(app, session):
     # up front, SQLite refuses some of them with "database is locked".
     team = make_team(session)
     users = [make_user(session, team=team).id for _ in range(20)]
-    makers = database.Database().sessionmaker(app)
+    makers = db.sessionmaker(app)
     errors: list[BaseException] = []
 
     def member_reads_a_lesson(user_id: int) -> None:
@@ -76,3 +78,26 @@ def test_read_then_write_from_many_threads_loses_no_update(app, session):
 
     stored = session.scalar(sa.select(sa.func.count()).select_from(LessonProgress))
     assert errors == [] and stored == 20
+
+
+def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_sqlite(app, session):
+    user_id = make_user(session).id
+    session.add(LessonProgress(user_id=user_id, lesson_slug="dem", steps_reached=0))
+    session.flush()
+    makers = db.sessionmaker(app)
+
+    def add_one() -> None:
+        with makers() as own:
+            database.begin_write(own)
+            row = own.scalar(sa.select(LessonProgress).where(LessonProgress.lesson_slug == "dem"))
+            time.sleep(0.005)
+            row.steps_reached += 1
+            own.commit()
+
+    threads = [threading.Thread(target=add_one) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert session.scalar(sa.select(LessonProgress.steps_reached)) == 20

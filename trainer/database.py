@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "trainer_begin_immediate"
+# The advisory lock key begin_write() takes on PostgreSQL ("trainer" in ASCII).
+WRITE_LOCK = 0x747261696E6572
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -54,11 +56,14 @@ def begin_write(session: Session) -> None:
     """Start a fresh transaction that holds the write lock (SQLite) before anything is read.
 
     Ends whatever the session was doing first (committing it), so call it at the start of
-    a use case that reads then writes. On PostgreSQL it just starts a transaction.
+    a use case that reads then writes. On PostgreSQL it takes a transaction-level advisory
+    lock instead, so such use cases run one at a time there too, across every process.
     """
     if session.in_transaction():
         session.commit()
-    session.connection(execution_options={IMMEDIATE: True})
+    connection = session.connection(execution_options={IMMEDIATE: True})
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
 
 def upgrade(url: str, revision: str = "head") -> None:

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import pytest
+import sqlalchemy as sa
 
 from tests.factories import make_team, make_user
+from tests.forms import post_form
+from trainer.models import User
 
 
 @pytest.fixture
@@ -70,3 +75,36 @@ def test_a_members_page_shows_only_their_own_name_and_team(client, session, logi
 
     assert "Lò Thị Lan" in page and two_teams[0].name in page
     assert "Quàng Văn Hùng" not in page
+
+
+def test_an_instructor_gives_a_member_of_their_team_a_temporary_password(
+    client, session, login, two_teams
+):
+    make_user(session, "Giảng viên Mai", "mai", role="instructor", manages=[two_teams[0]])
+    lan_id = session.scalar(sa.select(User.id).where(User.username == "lan"))
+    login("mai")
+
+    page = post_form(
+        client,
+        f"/to/{two_teams[0].id}/thanh-vien/{lan_id}/mat-khau",
+        {},
+        page=f"/to/{two_teams[0].id}",
+    ).get_data(as_text=True)
+    password = re.search(r"<code>(\w+)</code>", page).group(1)
+    login.logout()
+
+    assert login("lan", password).status_code == 302
+
+
+def test_an_instructor_cannot_reset_a_password_in_another_team(client, session, login, two_teams):
+    phang, thanh = two_teams
+    make_user(session, "Giảng viên Mai", "mai", role="instructor", manages=[phang])
+    hung_id = session.scalar(sa.select(User.id).where(User.username == "hung"))
+    login("mai")
+
+    response = post_form(
+        client, f"/to/{thanh.id}/thanh-vien/{hung_id}/mat-khau", {}, page=f"/to/{phang.id}"
+    )
+
+    assert response.status_code == 404
+    assert login("hung").status_code == 302  # the old password still works

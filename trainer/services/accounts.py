@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,7 @@ from trainer.models import Role, Team, User
 MIN_PASSWORD = 8
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,31}")
 PHONE = re.compile(r"0\d{9}")
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 class AccountError(ValueError):
@@ -168,3 +170,19 @@ def set_role(session: Session, user_id: int, role: str) -> User:
     user.role = Role(role)
     session.commit()
     return user
+
+
+def reset_password(session: Session, user_id: int) -> str:
+    """Give the account a new temporary password, commit, and return it (shown once)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise AccountError("user", "Không tìm thấy tài khoản này.")
+    password = temporary_password()
+    user.password_hash = hash_password(password)
+    session.commit()
+    return password
+
+
+def temporary_password(length: int = 10) -> str:
+    """Letters and digits that cannot be mistaken for each other when read aloud or copied."""
+    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,8 +35,6 @@ MEMBER_COLUMNS = {
     "password": ("mat_khau", "password"),
 }
 REQUIRED = {"teams": ("name", "commune"), "members": ("full_name", "team")}
-# Letters and digits that cannot be mistaken for each other when read aloud or copied.
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 @dataclass
@@ -104,7 +101,7 @@ def _member(session: Session, row: dict, by_name: dict[str, Team], seen: set[str
     if name.text in seen:
         raise AccountError("login", f"“{login}” lặp lại trong tệp.")
     seen.add(name.text)
-    row["generated"] = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(10))
+    row["generated"] = accounts.temporary_password()
     with session.no_autoflush:
         return accounts.new_user(
             session, row["full_name"], name, row["password"] or row["generated"], team=team

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, abort, render_template
 
 from trainer.extensions import db
-from trainer.services import people, teams
+from trainer.models import Role, User
+from trainer.services import accounts, people, teams
 from trainer.services.progress import finished_counts
 from trainer.web.access import current_user, instructor_required, managed_team_or_404
 
@@ -27,3 +28,15 @@ def show(team_id: int):
     counts = finished_counts(db.session, [member.id for member in team.members])
     instructors = people.instructors(db.session) if current_user.is_admin else []
     return render_template("teams/show.html", team=team, finished=counts, instructors=instructors)
+
+
+@bp.post("/<int:team_id>/thanh-vien/<int:user_id>/mat-khau")
+@instructor_required
+def reset_password(team_id: int, user_id: int):
+    """A member forgot their password: their instructor gives them a temporary one."""
+    team = managed_team_or_404(team_id)
+    member = db.session.get(User, user_id)
+    if member is None or member.team_id != team.id or member.role != Role.MEMBER:
+        abort(404)
+    password = accounts.reset_password(db.session, member.id)
+    return render_template("teams/new_password.html", team=team, member=member, password=password)
