@@ -1,6 +1,13 @@
 """Projector mode: a whole lesson taught from a laptop, one step per slide."""
 
+import threading
+from pathlib import Path
+
 import pytest
+from werkzeug.serving import make_server
+
+from trainer.content.audio import audio_stage
+from trainer.content.build import build
 
 
 def test_projector_mode_shows_every_step_as_a_slide(client):
@@ -123,3 +130,73 @@ def test_the_presenter_window_follows_the_projector(browser, live_server):
 
     assert notes.locator(".note:not([hidden]) .next-up").inner_text() == "Tiếp theo: Hết bài"
     context.close()
+
+
+@pytest.fixture
+def voiced(make_app, content, tmp_path):
+    """The app with every step read aloud by the offline voice, over real HTTP."""
+    out = tmp_path / "built"
+    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    app = make_app(content, BUILD_DIR=str(out))
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_a_step_is_read_aloud_through_the_halls_speakers_on_demand(hall, voiced):
+    hall.goto(f"{voiced}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
+    button = hall.get_by_role("button", name="Nghe bước 1 (A)")
+    assert button.get_attribute("aria-pressed") == "false"  # nothing plays by itself
+
+    hall.keyboard.press("a")
+
+    hall.wait_for_selector("#buoc-1 .play[aria-pressed='true']")
+    hall.keyboard.press("ArrowRight")  # moving on stops the voice
+    hall.wait_for_selector("#buoc-1 .play[aria-pressed='false']", state="attached")
+
+
+def test_without_built_audio_projector_mode_has_no_play_button(client):
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
+
+    assert "data-audio" not in html
+
+
+@pytest.fixture
+def shipped(make_app):
+    """The shipped curriculum over real HTTP."""
+    app = make_app(Path(__file__).resolve().parents[2])
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}", app.extensions["catalog"]
+    server.shutdown()
+    thread.join(timeout=5)
+    server.server_close()
+
+
+@pytest.mark.browser
+def test_every_shipped_slide_fits_the_projector_screen(hall, shipped):
+    base, catalog = shipped
+    cut_off = {}
+
+    for slug, language in sorted(catalog.lessons):
+        if language == "vi":
+            hall.goto(f"{base}/bai-hoc/{slug}/trinh-chieu")
+            cut_off[slug] = hall.evaluate(
+                """() => [...document.querySelectorAll('.slide')].flatMap(slide => {
+                    slide.hidden = false;
+                    const edge = slide.getBoundingClientRect().bottom;
+                    const parts = [...slide.querySelectorAll('*')];
+                    const over = parts.some(part => part.getBoundingClientRect().bottom > edge + 1);
+                    slide.hidden = true;
+                    return over ? [slide.id] : [];
+                })"""
+            )
+
+    assert len(cut_off) >= 9
+    assert {slug: slides for slug, slides in cut_off.items() if slides} == {}

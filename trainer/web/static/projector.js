@@ -69,10 +69,22 @@
   }
 
   function play(button) {
-    var audio = button.audio || (button.audio = new Audio(button.dataset.audio));
+    var audio = button.audio;
+    if (!audio) {
+      audio = button.audio = new Audio(button.dataset.audio);
+      var pressed = function (on) { button.setAttribute("aria-pressed", String(on)); };
+      audio.addEventListener("playing", function () { pressed(true); });
+      audio.addEventListener("pause", function () { pressed(false); });
+      audio.addEventListener("ended", function () { pressed(false); });
+    }
     if (playing && playing !== audio) playing.pause();
     playing = audio;
     if (audio.paused) audio.play(); else audio.pause();
+  }
+
+  function playShown() {
+    var button = document.querySelector(".slide:not([hidden]) [data-audio]");
+    if (button) play(button);
   }
 
   if (channel) {
@@ -107,6 +119,7 @@
     else if (NEXT.indexOf(key) >= 0) mover.go(1);
     else if (PREV.indexOf(key) >= 0) mover.go(-1);
     else if ((key === "d" || key === "D") && mover.reveal) mover.reveal();
+    else if (key === "a" || key === "A") playShown();
     else if ((key === "f" || key === "F") && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () {});
     } else if (key === "Home" && mover.to) mover.to(0);
