@@ -141,3 +141,23 @@ def test_trainer_build_voices_every_step_offline(content, tmp_path, monkeypatch)
     assert "Giọng đọc" in result.output
     assert "`google` was skipped after a failure" in result.output  # tests have no network
     assert (tmp_path / "instance/build/audio/manifest.json").is_file()
+
+
+def test_the_build_names_abbreviations_the_voices_may_misread(content, tmp_path):
+    report, _ = build_audio(content, tmp_path / "build")
+
+    assert (
+        "Audio: voices may misread these; say how in lessons/pronunciation.yaml: OTP"
+        in report.lines
+    )
+
+
+def test_adding_a_pronunciation_changes_how_that_step_is_read(content, tmp_path):
+    _, before = build_audio(content, tmp_path / "build")
+    (content / "lessons/pronunciation.yaml").write_text("vi:\n  OTP: ô tê pê\n", encoding="utf-8")
+
+    report, after = build_audio(content, tmp_path / "build")
+
+    assert not any("may misread" in line for line in report.lines)
+    assert after["clips"]["mat-khau/vi/2"] != before["clips"]["mat-khau/vi/2"]  # has "OTP"
+    assert after["clips"]["mat-khau/vi/1"] == before["clips"]["mat-khau/vi/1"]

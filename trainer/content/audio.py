@@ -24,7 +24,13 @@ from trainer.content.model import Lesson
 from trainer.speech import loudspeaker, manifest, mp3, recordings
 from trainer.speech.engines import Voices, make_engines
 from trainer.speech.manifest import FILE, Manifest, Track
-from trainer.speech.text import Pronunciations, read_pronunciations, script, speakable
+from trainer.speech.text import (
+    Pronunciations,
+    read_pronunciations,
+    script,
+    speakable,
+    unknown_words,
+)
 
 AUDIO = "audio"
 
@@ -128,6 +134,19 @@ def build_audio(
         report.say(f"Audio: `{engine}` was skipped after a failure: {why}")
     for failure in voices.failures:
         report.say(f"Audio: {failure}")
+    unknown = sorted(
+        {
+            word
+            for part in every
+            if any(engine.speaks(part.lesson.language) for engine in voices.engines)
+            for word in unknown_words(part.words, part.lesson.language, table)
+        }
+    )
+    if unknown:
+        report.say(
+            "Audio: voices may misread these; say how in lessons/pronunciation.yaml: "
+            + ", ".join(unknown)
+        )
     for key in manifest.stale:
         report.say(f"Audio: the recording of {key} is older than the text; record it again.")
     return manifest

@@ -88,6 +88,16 @@ def read_pronunciations(root: Path) -> tuple[Pronunciations, list[Problem]]:
     return Pronunciations(words), problems
 
 
+def unknown_words(text: str, language: str, table: Pronunciations) -> set[str]:
+    """Abbreviations and brand names (two capitals or more) the table does not cover yet."""
+    words = {match.group(0) for match in WORD.finditer(URL.sub(" ", text))}
+    return {
+        word
+        for word in words
+        if sum(char.isupper() for char in word) >= 2 and table.say(word, language) is None
+    }
+
+
 def script(title: str, text: str, boxes: list[tuple[str, str]], number: int, language: str) -> str:
     """What is said for one step: its number and title, its text, then its boxes."""
     step, tip, careful = STEP_WORDS.get(language, ("", "", ""))
