@@ -143,3 +143,13 @@ def test_a_drawn_item_survives_a_round_trip_through_json():
     entry = Drawn("otp-ai-hoi", (1, 0))
 
     assert Drawn.from_json(entry.to_json()) == entry
+
+
+def test_an_item_whose_choices_changed_since_the_draw_is_left_out_not_crashed_on(quiz):
+    drawn = every_item(quiz)
+    answers = right_answers(quiz, drawn)
+    changed = [Drawn("otp-ai-hoi", (2, 0, 1)), *drawn[1:]]  # the bank had three choices then
+
+    result = grade(quiz, changed, answers)
+
+    assert result.total == 4 and result.score == 100

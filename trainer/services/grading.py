@@ -99,7 +99,7 @@ def grade(quiz: Quiz, drawn: Sequence[Drawn], answers: Mapping[str, Sequence[int
     marked = []
     for entry in drawn:
         item = by_id.get(entry.item_id)
-        if item is None:  # the bank changed since the draw: the item cannot be marked
+        if not fits(item, entry):  # the bank changed since the draw: it cannot be marked
             continue
         positions = list(answers.get(entry.item_id, ()))
         if any(not 0 <= p < len(entry.shown) for p in positions):
@@ -107,6 +107,11 @@ def grade(quiz: Quiz, drawn: Sequence[Drawn], answers: Mapping[str, Sequence[int
         given = tuple(entry.shown[p] for p in positions)
         marked.append(Marked(item, given, _is_right(item, given)))
     return Grade(tuple(marked), quiz.pass_mark)
+
+
+def fits(item: Item | None, entry: Drawn) -> bool:
+    """True when the bank's item still has the choices the attempt showed."""
+    return item is not None and sorted(entry.shown) == list(range(len(item.choices)))
 
 
 def _is_right(item: Item, given: tuple[int, ...]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from trainer.content.model import Choice, Item, Quiz
-from trainer.services.grading import Drawn
+from trainer.services.grading import Drawn, fits
 
 NOT_ANSWERS = ("csrf_token",)
 
@@ -28,14 +28,14 @@ class Shown:
 
 def shown_items(quiz: Quiz, drawn: tuple[Drawn, ...]) -> list[Shown]:
     by_id = {item.id: item for item in quiz.items}
+    kept = [entry for entry in drawn if fits(by_id.get(entry.item_id), entry)]
     return [
         Shown(
             number,
             by_id[entry.item_id],
             tuple(by_id[entry.item_id].choices[p] for p in entry.shown),
         )
-        for number, entry in enumerate(drawn, 1)
-        if entry.item_id in by_id
+        for number, entry in enumerate(kept, 1)
     ]
 
 
