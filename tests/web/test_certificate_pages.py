@@ -104,6 +104,17 @@ def test_an_admin_revokes_with_a_reason_and_the_verify_page_says_so(
     assert "Chia sẻ đáp án" not in page  # the reason stays with the admins
 
 
+def test_an_admin_finds_the_revoke_form_from_the_certificate_filled_in(client, certificate, login):
+    login.logout()
+    login("quantri")
+
+    page = client.get(f"/chung-nhan/{certificate.code}").get_data(as_text=True)
+    form = client.get(f"/quan-tri/thu-hoi?ma={certificate.code}").get_data(as_text=True)
+
+    assert f'href="/quan-tri/thu-hoi?ma={certificate.code}"' in page
+    assert f'value="{certificate.code}"' in form
+
+
 def test_revoking_without_a_reason_is_refused_in_vietnamese(client, certificate, login):
     login.logout()
     login("quantri")
