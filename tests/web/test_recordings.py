@@ -2,7 +2,9 @@
 
 import io
 import re
+import shutil
 import wave
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +137,11 @@ def test_visitors_are_sent_to_sign_in(client):
 
     assert response.status_code == 302
     assert "/dang-nhap" in response.headers["Location"]
+
+
+def test_a_recording_uploaded_before_any_build_is_played_at_once(app, client, login, instructor):
+    shutil.rmtree(Path(app.config["BUILD_DIR"]) / "audio")  # as on a server never built
+
+    upload(client, login, "/giong-doc/mat-khau/vi/1", VOICE)
+
+    assert len(speaker_files(client, "/bai-hoc/mat-khau")) == 1

@@ -154,6 +154,7 @@ def build_audio(
 
 def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
     """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file."""
+    folder.mkdir(parents=True, exist_ok=True)  # the first recording may come before any build
     current = manifest.load(folder)
     part = parts(lesson)[number]
     current.stale = [key for key in current.stale if key != part.key]
