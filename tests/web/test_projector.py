@@ -200,3 +200,12 @@ def test_every_shipped_slide_fits_the_projector_screen(hall, shipped):
 
     assert len(cut_off) >= 9
     assert {slug: slides for slug, slides in cut_off.items() if slides} == {}
+
+
+def test_high_contrast_reaches_the_projector_for_a_washed_out_screen(client):
+    client.get("/hien-thi?mau=cao")
+
+    html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
+
+    assert '<html lang="vi" class="projector chu-0 tuong-phan">' in html
+    assert ">Màu thường</a>" in html
