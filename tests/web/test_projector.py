@@ -209,3 +209,24 @@ def test_high_contrast_reaches_the_projector_for_a_washed_out_screen(client):
 
     assert '<html lang="vi" class="projector chu-0 tuong-phan">' in html
     assert ">Màu thường</a>" in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/bai-hoc/mat-khau/trinh-chieu",
+        "/bai-hoc/mat-khau/trinh-chieu/nguoi-day",
+        "/chu-de/an-toan/do-vui-ca-lop/5",
+        "/bai-hoc/mat-khau/in",
+    ],
+)
+def test_teaching_pages_ask_nothing_of_the_internet(hall, live_server, path):
+    asked = []
+    hall.on("request", lambda request: asked.append(request.url))
+
+    hall.goto(live_server + path)
+    hall.wait_for_load_state("networkidle")
+
+    assert any("/static/" in url for url in asked)  # its own style and script came
+    assert [url for url in asked if not url.startswith(("data:", live_server))] == []
