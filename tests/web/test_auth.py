@@ -4,6 +4,7 @@ import sqlalchemy as sa
 
 from tests.factories import PASSWORD, make_team, make_user
 from tests.forms import post_form
+from tests.services.certification import Clock
 from trainer.models import LoginFailure, User
 
 
@@ -137,6 +138,20 @@ def test_sign_in_is_refused_after_five_wrong_passwords_even_with_the_right_one(s
     assert response.status_code == 429
     assert "Hãy đợi 15 phút" in response.get_data(as_text=True)
     assert session.scalar(sa.select(sa.func.count()).select_from(LoginFailure)) == 5
+
+
+def test_sign_in_works_again_once_the_fifteen_minutes_have_passed(session, login, monkeypatch):
+    clock = Clock(monkeypatch)
+    make_user(session, username="minh")
+    for _ in range(5):
+        login("minh", "sai-mat-khau")
+    clock.forward(minutes=14)
+    assert login("minh").status_code == 429
+
+    clock.forward(minutes=2)
+    response = login("minh")
+
+    assert response.status_code == 302
 
 
 def test_the_lock_is_shared_by_every_process_because_it_lives_in_the_database(

@@ -11,8 +11,7 @@ from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from trainer.extensions import db
-from trainer.models import utcnow
-from trainer.services import accounts, sign_in, teams
+from trainer.services import accounts, clock, sign_in, teams
 from trainer.web.access import current_user
 from trainer.web.account_forms import LoginForm, RegisterForm
 
@@ -35,7 +34,7 @@ def login():
             form.login.data,
             form.password.data,
             request.remote_addr or "",
-            utcnow(),
+            clock.now(),
             _limits(),
         )
         if result.user is not None:

@@ -8,8 +8,8 @@ from flask import Blueprint, Flask, Response, abort, flash, g, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 
 from trainer.extensions import db
-from trainer.models import LessonProgress, utcnow
-from trainer.services import progress
+from trainer.models import LessonProgress
+from trainer.services import clock, progress
 from trainer.web.access import current_user, login_required
 from trainer.web.catalog import current_catalog
 from trainer.web.pages import chosen_language
@@ -37,7 +37,7 @@ def note_lesson_opened(response: Response) -> Response:
     opened = request.endpoint == "pages.lesson" and response.status_code == 200
     if opened and current_user.is_authenticated:
         slug = request.view_args["slug"]
-        _safely(progress.record_opened, current_user.id, slug, chosen_language(), utcnow())
+        _safely(progress.record_opened, current_user.id, slug, chosen_language(), clock.now())
     return response
 
 
@@ -50,7 +50,7 @@ def step(slug: str):
     if number is None or not 0 <= number <= len(lesson.steps):
         abort(400)
     language = request.form.get("lang", "vi")[:12]
-    _safely(progress.record_step, current_user.id, slug, language, number, utcnow())
+    _safely(progress.record_step, current_user.id, slug, language, number, clock.now())
     return "", 204
 
 
@@ -61,7 +61,7 @@ def finished(slug: str):
     lesson = current_catalog().lesson(slug) or abort(404)
     language = request.form.get("lang", "vi")[:12]
     progress.record_finished(
-        db.session, current_user.id, slug, language, len(lesson.steps), utcnow()
+        db.session, current_user.id, slug, language, len(lesson.steps), clock.now()
     )
     flash(f"Đã lưu: bạn đã học xong bài “{lesson.title}”.", "success")
     return redirect(url_for("pages.topic", slug=lesson.topic, lang=_lang_arg(language)))
