@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from trainer.database import begin_write
 from trainer.models import Role, Team, User
 
 MIN_PASSWORD = 8
@@ -128,6 +129,7 @@ def register_member(
 
     :raises AccountError: naming the field that is wrong.
     """
+    begin_write(session)  # two people taking one name at once: the second is told it is taken
     team = session.get(Team, team_id) if team_id else None
     if team is None:
         raise AccountError("team", "Hãy chọn tổ của bạn.")
@@ -145,6 +147,7 @@ def create_user(
     team_names: Iterable[str] = (),
 ) -> User:
     """Create an instructor or admin (or member) and commit; instructors manage team_names."""
+    begin_write(session)
     teams = [_team_named(session, name) for name in team_names]
     user = new_user(session, full_name, parse_login_name(login), password, role=Role(role))
     if user.role == Role.MEMBER:

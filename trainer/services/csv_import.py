@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from trainer.database import begin_write
 from trainer.models import Team
 from trainer.services import accounts, teams
 from trainer.services.accounts import AccountError
@@ -56,6 +57,7 @@ def decode(data: bytes) -> str:
 
 def import_teams(session: Session, data: bytes) -> ImportReport:
     """Create a team (and its commune when new) per row; commit only if every row is good."""
+    begin_write(session)
     report = ImportReport()
     seen: set[str] = set()
     for line, row in _rows(data, TEAM_COLUMNS, "teams", report):
@@ -75,6 +77,7 @@ def import_teams(session: Session, data: bytes) -> ImportReport:
 
 def import_members(session: Session, data: bytes) -> ImportReport:
     """Create a member per row in a named team; commit only if every row is good."""
+    begin_write(session)
     report = ImportReport()
     seen: set[str] = set()
     by_name = {team.name.lower(): team for team in session.scalars(sa.select(Team))}

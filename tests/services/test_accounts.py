@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+import sqlalchemy as sa
+
+from tests.factories import make_team
+from trainer.extensions import db
+from trainer.models import User
+from trainer.services import accounts
+from trainer.services.accounts import AccountError, LoginName, parse_login_name
+
+
+@pytest.mark.parametrize(
+    ("typed", "parsed"),
+    [
+        ("Lan.Nguyen ", LoginName(username="lan.nguyen")),
+        ("0912 345 678", LoginName(phone="0912345678")),
+        ("+84912345678", LoginName(phone="0912345678")),
+        ("091.234.5678", LoginName(phone="0912345678")),
+    ],
+)
+def test_login_names_are_read_as_people_type_them(typed, parsed):
+    assert parse_login_name(typed) == parsed
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("12345", "Số điện thoại cần đủ 10 chữ số"),
+        ("lan nguyen", "Tên đăng nhập dài 3 đến 32 ký tự"),
+        ("lân", "chữ không dấu"),
+    ],
+)
+def test_a_login_name_that_is_neither_is_explained(typed, message):
+    with pytest.raises(AccountError) as raised:
+        parse_login_name(typed)
+
+    assert message in raised.value.message and raised.value.field == "login"
+
+
+def test_two_people_registering_one_name_at_once_get_one_account_and_one_clear_refusal(
+    app, session
+):
+    team_id = make_team(session).id
+    makers = db.sessionmaker(app)
+    outcomes: list[str] = []
+
+    def register() -> None:
+        with makers() as own:
+            try:
+                accounts.register_member(own, "Lò Thị Lan", "lan.lo", "mat-khau-dai", team_id)
+                outcomes.append("created")
+            except AccountError as error:
+                outcomes.append(error.message)
+
+    threads = [threading.Thread(target=register) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["Tên đăng nhập này đã có người dùng. Hãy chọn tên khác."] * 7 + [
+        "created"
+    ]
+    assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
