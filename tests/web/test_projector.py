@@ -1,5 +1,6 @@
 """Projector mode: a whole lesson taught from a laptop, one step per slide."""
 
+import re
 import threading
 from pathlib import Path
 
@@ -230,3 +231,63 @@ def test_teaching_pages_ask_nothing_of_the_internet(hall, live_server, path):
 
     assert any("/static/" in url for url in asked)  # its own style and script came
     assert [url for url in asked if not url.startswith(("data:", live_server))] == []
+
+
+def test_the_slide_position_starts_at_the_opening(client):
+    assert client.get("/bai-hoc/mat-khau/trinh-chieu/vi-tri").get_json() == {
+        "at": 0,
+        "blank": False,
+        "seq": 0,
+    }
+
+
+def csrf(client, path: str = "/bai-hoc/mat-khau/trinh-chieu/nguoi-day") -> dict:
+    html = client.get(path).get_data(as_text=True)
+    return {"X-CSRFToken": re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)}
+
+
+def test_a_presenter_moves_the_slide_for_every_screen(client):
+    moved = client.post(
+        "/bai-hoc/mat-khau/trinh-chieu/vi-tri", json={"at": 2, "blank": True}, headers=csrf(client)
+    )
+
+    assert moved.status_code == 200
+    assert client.get("/bai-hoc/mat-khau/trinh-chieu/vi-tri").get_json() == {
+        "at": 2,
+        "blank": True,
+        "seq": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    "sent", [{"at": 4, "blank": False}, {"at": -1, "blank": False}, {"at": "1"}, {"at": True}, {}]
+)
+def test_a_slide_that_does_not_exist_is_refused(client, sent):
+    response = client.post("/bai-hoc/mat-khau/trinh-chieu/vi-tri", json=sent, headers=csrf(client))
+
+    assert response.status_code == 400
+    assert client.get("/bai-hoc/mat-khau/trinh-chieu/vi-tri").get_json()["seq"] == 0
+
+
+def test_moving_a_slide_needs_the_pages_anti_forgery_token(client):
+    response = client.post("/bai-hoc/mat-khau/trinh-chieu/vi-tri", json={"at": 1, "blank": False})
+
+    assert response.status_code == 400
+    assert client.get("/bai-hoc/mat-khau/trinh-chieu/vi-tri").get_json()["at"] == 0
+
+
+@pytest.mark.browser
+def test_a_presenters_phone_moves_the_projector_and_follows_it(browser, hall, live_server):
+    hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu")
+    phone = browser.new_context(viewport={"width": 360, "height": 640}).new_page()  # its own device
+    phone.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu/nguoi-day")
+
+    phone.get_by_role("button", name="Bước sau").click()
+    hall.wait_for_selector("#buoc-1:not([hidden])")
+    hall.keyboard.press("PageDown")  # the instructor's clicker, on the laptop
+    phone.wait_for_selector(".note[data-index='2']:not([hidden])")
+    phone.get_by_role("button", name="Tắt màn chiếu (B)").click()
+    hall.wait_for_selector(".blank:not([hidden])")
+
+    assert visible_slide(hall) == "buoc-2"
+    phone.context.close()

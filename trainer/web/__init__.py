@@ -18,6 +18,7 @@ from trainer.web import (
     pages,
     projector,
     search,
+    slide_position,
 )
 from trainer.web.catalog import load_catalog
 
@@ -31,6 +32,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(audio.bp)
     app.register_blueprint(recordings.bp)
     app.register_blueprint(projector.bp)
+    app.register_blueprint(slide_position.bp)
     app.register_blueprint(class_quiz.bp)
     app.register_blueprint(handouts.bp)
     app.register_blueprint(display.bp)

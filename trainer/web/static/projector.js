@@ -18,7 +18,30 @@
   function setBlank(on, quiet) {
     blank.hidden = !on;
     blankButtons.forEach(function (button) { button.setAttribute("aria-pressed", String(on)); });
-    if (channel && !quiet) channel.postMessage({ blank: on });
+    if (!quiet) announce();
+  }
+
+  // Tell the other window of this laptop, and the server for a presenter's phone.
+  var remote = document.querySelector("meta[name=slide-position]");
+  var token = document.querySelector("meta[name=csrf-token]");
+  var seen = null;
+  function announce() {
+    if (!mover || !mover.now) return;
+    var state = { at: mover.now(), blank: !blank.hidden };
+    if (channel) channel.postMessage(state);
+    if (!remote) return;
+    fetch(remote.content, {
+      method: "POST", credentials: "same-origin", body: JSON.stringify(state),
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token ? token.content : "" },
+    }).then(function (r) { return r.json(); }).then(function (s) { seen = s.seq; }).catch(function () {});
+  }
+  function listen() {
+    fetch(remote.content, { cache: "no-store", credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        if (seen !== null && s.seq !== seen) { mover.to(s.at, true); setBlank(s.blank, true); }
+        seen = s.seq;
+      }).catch(function () {});
   }
 
   function counter(at, count) {
@@ -36,10 +59,10 @@
       counter(at, slides.length);
       history.replaceState(null, "", "#" + slides[at].id);
       if (playing) playing.pause();
-      if (channel && !quiet) channel.postMessage({ at: at });
+      if (!quiet) announce();
     }
     var start = Array.prototype.findIndex.call(slides, function (s) { return "#" + s.id === location.hash; });
-    show(start < 0 ? 0 : start);
+    show(start < 0 ? 0 : start, true);
     return { go: function (step) { show(at + step); }, to: show, now: function () { return at; } };
   }
 
@@ -50,7 +73,7 @@
       at = Math.max(0, Math.min(parts.length - 1, index));
       parts.forEach(function (part, i) { part.hidden = i !== at; });
       counter(at, parts.length);
-      if (channel && !quiet) channel.postMessage({ at: at });
+      if (!quiet) announce();
     }
     show(0, true);
     if (channel) channel.postMessage({ hello: true });
@@ -86,6 +109,8 @@
     var button = document.querySelector(".slide:not([hidden]) [data-audio]");
     if (button) play(button);
   }
+
+  if (remote && mover.to) { listen(); setInterval(listen, 1000); }
 
   if (channel) {
     channel.onmessage = function (event) {
