@@ -1,4 +1,5 @@
 import re
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,15 @@ def test_listen_mode_shows_every_part_with_its_audio(voiced):
     assert html.count('class="part"') == 3  # title and intro, then two steps
     assert html.count("data-normal=") == 3
     assert 'aria-label="Nghe"' in html
+
+
+def test_a_running_server_picks_up_audio_built_after_it_started(app, client, content, monkeypatch):
+    from trainer.web import audio
+
+    monkeypatch.setattr(audio, "CHECK_EVERY", 0)
+    assert speaker_links(client.get("/bai-hoc/mat-khau").get_data(as_text=True)) == []
+    stage = audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})
+
+    build(content, Path(app.config["BUILD_DIR"]), [stage])
+
+    assert len(speaker_links(client.get("/bai-hoc/mat-khau").get_data(as_text=True))) == 2

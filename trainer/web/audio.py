@@ -26,6 +26,8 @@ CHECK_EVERY = 2.0  # seconds between looks at the manifest file, for recordings 
 
 def init_app(app: Flask) -> None:
     refresh_audio(app, force=True)
+    # Before any view renders (the lesson view reuses steps rendered earlier), not after.
+    app.before_request(lambda: refresh_audio(app))
     for helper in (narration, step_audio_url, loudspeaker_track):
         app.add_template_global(helper)
 
@@ -35,7 +37,6 @@ def audio_folder(app: Flask) -> Path:
 
 
 def current_audio() -> manifest.Manifest:
-    refresh_audio(current_app)
     return current_app.extensions["audio"]
 
 
