@@ -98,3 +98,33 @@ def test_an_admin_gives_a_team_to_an_instructor_who_then_sees_it(client, session
     login("mai")
 
     assert team.name in client.get("/to/").get_data(as_text=True)
+
+
+def test_a_locked_account_cannot_sign_in_and_is_told_why_until_unlocked(
+    client, session, admin, login
+):
+    member = make_user(session, "Lò Thị Lan", "lan")
+    lock = f"/quan-tri/tai-khoan/{member.id}/khoa"
+    post_form(client, lock, {"active": "0"}, page="/quan-tri/tai-khoan")
+    login.logout()
+
+    refused = login("lan").get_data(as_text=True)
+    login("quantri")
+    post_form(client, lock, {"active": "1"}, page="/quan-tri/tai-khoan")
+    login.logout()
+
+    assert "Tài khoản này đang bị khóa." in refused
+    assert login("lan").status_code == 302
+
+
+def test_an_admin_takes_a_team_away_from_an_instructor(client, session, admin, login):
+    team = make_team(session)
+    make_user(session, "Lò Văn Mai", "mai", role="instructor", manages=[team])
+    mai_id = session.scalar(sa.select(User.id).where(User.username == "mai"))
+
+    post_form(client, f"/quan-tri/to/{team.id}/giang-vien/{mai_id}/bo", {}, page=f"/to/{team.id}")
+    login.logout()
+    login("mai")
+
+    assert team.name not in client.get("/to/").get_data(as_text=True)
+    assert client.get(f"/to/{team.id}").status_code == 404

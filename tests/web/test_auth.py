@@ -186,13 +186,16 @@ def test_signing_out_ends_the_session(client, session, login):
     assert client.get("/cua-toi").status_code == 302
 
 
-def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client, session):
+def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client, session, login):
     make_user(session, username="minh")
     data = {"login": "minh", "password": PASSWORD}
 
     inside = post_form(client, "/dang-nhap?next=/to/", data, page="/dang-nhap")
-    client.post("/dang-xuat", data={"csrf_token": ""})
+    login.logout()
+    backslash = post_form(client, "/dang-nhap?next=/%5Cevil.example/", data, page="/dang-nhap")
+    login.logout()
     outside = post_form(client, "/dang-nhap?next=//evil.example/", data, page="/dang-nhap")
 
     assert inside.headers["Location"] == "/to/"
+    assert backslash.headers["Location"] == "/cua-toi"
     assert outside.headers["Location"] == "/cua-toi"

@@ -189,3 +189,13 @@ def reset_password(session: Session, user_id: int) -> str:
 def temporary_password(length: int = 10) -> str:
     """Letters and digits that cannot be mistaken for each other when read aloud or copied."""
     return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
+
+
+def set_active(session: Session, user_id: int, active: bool) -> User:
+    """Switch an account on or off (a member who left the team, say) and commit."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise AccountError("user", "Không tìm thấy tài khoản này.")
+    user.active = active
+    session.commit()
+    return user

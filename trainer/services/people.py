@@ -45,3 +45,13 @@ def assign_instructor(session: Session, team_id: int, user_id: int) -> Team:
         team.instructors.append(user)
     session.commit()
     return team
+
+
+def unassign_instructor(session: Session, team_id: int, user_id: int) -> Team:
+    """Stop an instructor managing a team and commit."""
+    team = session.get(Team, team_id)
+    if team is None:
+        raise AccountError("instructor", "Không tìm thấy tổ này.")
+    team.instructors = [person for person in team.instructors if person.id != user_id]
+    session.commit()
+    return team

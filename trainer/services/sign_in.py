@@ -37,6 +37,7 @@ class SignIn:
 
 
 WRONG = "Tên đăng nhập hoặc mật khẩu chưa đúng. Hãy thử lại."
+SWITCHED_OFF = "Tài khoản này đang bị khóa. Hãy hỏi giảng viên hoặc người quản trị."
 
 
 def sign_in(
@@ -51,10 +52,10 @@ def sign_in(
         message = f"Bạn đã nhập sai nhiều lần. Hãy đợi {minutes} phút rồi thử lại."
         return SignIn(None, message, locked=True)
     user = _find(session, login)
-    if password_matches(user, password) and user is not None and user.active:
+    if password_matches(user, password) and user is not None:
         session.execute(sa.delete(LoginFailure).where(LoginFailure.login_name == key))
         session.commit()
-        return SignIn(user)
+        return SignIn(user) if user.active else SignIn(None, SWITCHED_OFF)
     session.add(LoginFailure(login_name=key, address=address, at=now))
     session.execute(sa.delete(LoginFailure).where(LoginFailure.at < now - timedelta(days=1)))
     session.commit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
 
 from trainer.extensions import db
 from trainer.services import accounts, csv_import, people, teams
@@ -85,3 +86,22 @@ def add_instructor(team_id: int):
         else:
             flash(f"Đã giao {team.name} cho giảng viên.", "success")
     return redirect(url_for("teams.show", team_id=team_id))
+
+
+@bp.post("/to/<int:team_id>/giang-vien/<int:user_id>/bo")
+@admin_required
+def remove_instructor(team_id: int, user_id: int):
+    if FlaskForm().validate_on_submit():
+        team = people.unassign_instructor(db.session, team_id, user_id)
+        flash(f"Giảng viên không còn quản lý {team.name}.", "success")
+    return redirect(url_for("teams.show", team_id=team_id))
+
+
+@bp.post("/tai-khoan/<int:user_id>/khoa")
+@admin_required
+def switch_account(user_id: int):
+    if FlaskForm().validate_on_submit():
+        switch_on = request.form.get("active") == "1"
+        user = accounts.set_active(db.session, user_id, switch_on)
+        flash(f"Đã {'mở khóa' if switch_on else 'khóa'} tài khoản của {user.full_name}.", "success")
+    return redirect(url_for("admin.people_list", q=request.args.get("q") or None))

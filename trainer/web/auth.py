@@ -101,6 +101,12 @@ def _next_page() -> str | None:
     """The page asked for before signing in, if it is on this site."""
     target = request.args.get("next", "")
     parts = urlsplit(target)
-    if target.startswith("/") and not target.startswith("//") and not parts.netloc:
+    # Browsers read "/\\host" like "//host": refuse backslashes as well as a host.
+    if (
+        target.startswith("/")
+        and "\\" not in target
+        and not target.startswith("//")
+        and not parts.netloc
+    ):
         return target
     return None
