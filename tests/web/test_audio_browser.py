@@ -121,3 +121,14 @@ def test_an_instructor_records_a_step_with_the_microphone(
     assert "Đã lưu giọng đọc bước 1" in page.locator(".flash.success").inner_text()
     assert (content / "media/giong-doc/hmn/mat-khau/buoc-1.mp3").stat().st_size > 1000
     assert page.locator("#phan-1 audio").count() == 1
+
+
+def test_a_speaker_button_answers_the_space_key_like_any_button(phone, voiced_server):
+    phone.goto(f"{voiced_server}/bai-hoc/mat-khau")
+    speaker = phone.get_by_role("button", name="Nghe đọc bước 1")
+    speaker.focus()
+
+    phone.keyboard.press(" ")
+
+    phone.wait_for_selector("a.speak.playing", timeout=5000)
+    assert speaker.get_attribute("aria-pressed") == "true"

@@ -39,6 +39,9 @@
   document.querySelectorAll("a.speak").forEach(function (button) {
     button.setAttribute("role", "button");
     button.setAttribute("aria-pressed", "false");
+    button.addEventListener("keydown", function (event) {
+      if (event.key === " ") { event.preventDefault(); button.click(); } // a button answers Space too
+    });
     button.addEventListener("click", function (event) {
       event.preventDefault();
       if (playing === button && !player.paused) {
