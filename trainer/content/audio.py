@@ -127,22 +127,8 @@ def build_audio(
                 manifest.loudspeaker[f"{slug}/{language}"] = track
     manifest.save(folder)
     _prune(folder, manifest)
-    report.say(f"Audio: {voices.made} file(s) synthesised, the rest from the cache in {folder}.")
-    for line in coverage(catalog, manifest, ["recorded", *settings.engines]):
-        report.say(line)
-    for engine, why in voices.down.items():
-        report.say(f"Audio: `{engine}` was skipped after a failure: {why}")
-    for failure in voices.failures:
-        report.say(f"Audio: {failure}")
-    unknown = sorted(
-        {
-            word
-            for part in every
-            if any(engine.speaks(part.lesson.language) for engine in voices.engines)
-            for word in unknown_words(part.words, part.lesson.language, table)
-        }
-    )
-    if unknown:
+    _report(catalog, manifest, voices, settings, report)
+    if unknown := _unknown(every, voices, table):
         report.say(
             "Audio: voices may misread these; say how in lessons/pronunciation.yaml: "
             + ", ".join(unknown)
@@ -150,6 +136,30 @@ def build_audio(
     for key in manifest.stale:
         report.say(f"Audio: the recording of {key} is older than the text; record it again.")
     return manifest
+
+
+def _report(catalog: Catalog, manifest: Manifest, voices: Voices, settings: Settings, report):
+    report.say(
+        f"Audio: {voices.made} file(s) synthesised, the rest from the cache in {voices.folder}."
+    )
+    for line in coverage(catalog, manifest, ["recorded", *settings.engines]):
+        report.say(line)
+    for engine, why in voices.down.items():
+        report.say(f"Audio: `{engine}` was skipped after a failure: {why}")
+    for failure in voices.failures:
+        report.say(f"Audio: {failure}")
+
+
+def _unknown(every: list[Part], voices: Voices, table: Pronunciations) -> list[str]:
+    """Abbreviations in the parts a voice will read that the pronunciation table lacks."""
+    return sorted(
+        {
+            word
+            for part in every
+            if any(engine.speaks(part.lesson.language) for engine in voices.engines)
+            for word in unknown_words(part.words, part.lesson.language, table)
+        }
+    )
 
 
 def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
@@ -171,7 +181,7 @@ def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, setti
     return current
 
 
-def _recorded(part: Part, root: Path, folder: Path, slow: float, manifest: Manifest):
+def _recorded(part: Part, root: Path, folder: Path, slow: float, into: Manifest):
     """Both speeds from a person's recording (slowed by the player), if there is one."""
     found = recordings.find(root, part.lesson.language, part.lesson.slug, part.number)
     if found is None:
@@ -181,7 +191,7 @@ def _recorded(part: Part, root: Path, folder: Path, slow: float, manifest: Manif
     if not (folder / name).is_file():
         shutil.copyfile(found.path, folder / name)
     if found.is_stale(part.words):
-        manifest.stale.append(part.key)
+        into.stale.append(part.key)
     track = Track(name, "recorded", mp3.any_seconds(data), len(data))
     return {"normal": track, "slow": dataclasses.replace(track, rate=slow)}
 
