@@ -187,3 +187,43 @@ def test_trainer_build_writes_the_search_index(content, tmp_path):
     assert any(line.startswith("Search index of 3 lesson(s) built") for line in report.lines)
     (folder,) = (out / "search").iterdir()
     assert lessons_found(SearchIndex(folder), "lua dao")[0] == "lua-dao"
+
+
+def test_words_found_in_a_step_title_are_marked_there_too(content, tmp_path):
+    index = index_of(content, tmp_path)
+
+    hit = index.search("cuoc goi la")[0].hits[0]
+
+    assert hit.step_title_html == (
+        '<mark class="match t0">Cuộc</mark> <mark class="match t1">gọi</mark> '
+        '<mark class="match t2">lạ</mark>'
+    )
+
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def shipped_index(tmp_path_factory):
+    catalog, _ = load_catalog(REPOSITORY)
+    path, _ = ensure_index(tmp_path_factory.mktemp("search"), catalog.lessons.values())
+    return SearchIndex(path)
+
+
+@pytest.mark.parametrize(
+    "query, first_topic, first_lesson",
+    [
+        ("mat khau", "an-toan-so", "mat-khau-an-toan"),
+        ("dang ky vneid", "vneid", None),  # a VNeID lesson, not one that says "đăng ký" often
+        ("lua dao", "an-toan-so", "nhan-biet-lua-dao"),
+        ("ma qr", "cho-so-4t", "nhan-tien-bang-ma-qr"),
+    ],
+)
+def test_shipped_lessons_typed_without_diacritics_come_first(
+    shipped_index, query, first_topic, first_lesson
+):
+    first = shipped_index.search(query)[0]
+
+    assert first.topic == first_topic
+    assert first.hits[0].language == "vi"  # the reader's language before a translation
+    assert first_lesson in (None, first.hits[0].slug)

@@ -24,6 +24,7 @@ from trainer.content.search_index import EXACT, FOLDED, SCHEMA, nfc, words
 
 FIELDS = ["title", "title_folded", "body", "body_folded"]
 FOLDED_FIELDS = ["title_folded", "body_folded"]
+RERANKED = 10  # extra candidates, so words that come together can lift a lesson into view
 PREFERRED = 1.2  # a score bonus for the reader's own language
 MAX_QUERY = 200  # characters; a longer query is cut, never refused
 # Typed signs are not query syntax: "mã*", "abc:d" or "x^2" search for the words alone.
@@ -40,6 +41,7 @@ class Hit:
     step: int
     lesson_title: str
     step_title: str
+    step_title_html: str  # the same, HTML-escaped, with matching words in <mark>
     snippet_html: str  # the step's text, HTML-escaped, with matching words in <mark>
     score: float
 
@@ -70,10 +72,18 @@ class SearchIndex:
         asked = exact, folded = words(EXACT, query), words(FOLDED, query)
         # Typed without diacritics (most residents do): the exact fields could add nothing.
         parsed = (self._parser if exact != folded else self._folded_parser).parse(query)
-        found = self._searcher().search(_top_first(parsed), limit=limit)
-        hits = [_hit(self._stored[hit.docnum], hit.score, *asked) for hit in found]
-        hits.sort(key=lambda hit: -hit.score * (PREFERRED if hit.language == language else 1))
-        return _by_topic(hits)
+        found = self._searcher().search(_top_first(parsed), limit=limit + RERANKED)
+        ranked = []
+        for hit in found:
+            stored = self._stored[hit.docnum]
+            part = _best_part(stored, *asked)
+            score = hit.score * (0.5 + _coverage(stored, part, folded))
+            ranked.append((score * (PREFERRED if stored["language"] == language else 1), score))
+            ranked[-1] += (stored, part)
+        ranked.sort(key=lambda entry: -entry[0])
+        return _by_topic(
+            [_hit(stored, part, score, folded) for _, score, stored, part in ranked[:limit]]
+        )
 
     def _searcher(self):
         """This thread's searcher, kept open: the index never changes while it is served."""
@@ -100,16 +110,26 @@ def _top_first(query: Query) -> Query:
     return query
 
 
-def _hit(found: dict, score: float, exact: frozenset[str], folded: frozenset[str]) -> Hit:
-    """The lesson's step that holds most of the words asked for, with those words marked."""
+def _best_part(found: dict, exact: frozenset[str], folded: frozenset[str]) -> tuple:
+    """The lesson's step that holds most of the words asked for (the intro if none does)."""
     part = max(
         found["parts"], key=lambda part: (_overlap(part, exact, folded), part[0] > 0, -part[0])
     )
+    return part if _overlap(part, exact, folded) else found["parts"][0]
+
+
+def _coverage(found: dict, part: tuple, folded: frozenset[str]) -> float:
+    """The share of the words asked for that are in the lesson's title or its best step.
+
+    Whoosh scores the whole lesson; this favours a lesson where the words come together
+    ("dang ky vneid": the VNeID lesson, not one that says "đăng ký" often)."""
+    together = folded.intersection(found["title_words"]).union(folded.intersection(part[4]))
+    return len(together) / len(folded) if folded else 1.0
+
+
+def _hit(found: dict, part: tuple, score: float, folded: frozenset[str]) -> Hit:
+    """One result: the lesson, its best step, and the words asked for marked in both."""
     number, title, text, *_ = part
-    if _overlap(part, exact, folded) == 0:
-        number, title, text, *_ = found["parts"][0]  # only the lesson's title matched
-    mark = HtmlFormatter(tagname="mark", classname="match", termclass="t")  # keeps state: one each
-    marked = highlight(text, folded, FOLDED, WholeFragmenter(), mark) if folded else ""
     return Hit(
         slug=found["slug"],
         language=found["language"],
@@ -117,9 +137,16 @@ def _hit(found: dict, score: float, exact: frozenset[str], folded: frozenset[str
         step=number,
         lesson_title=found["lesson_title"],
         step_title=title,
-        snippet_html=marked or escape(text, quote=False),
+        step_title_html=_marked(title, folded) or escape(title, quote=False),
+        snippet_html=_marked(text, folded) or escape(text, quote=False),
         score=score,
     )
+
+
+def _marked(text: str, folded: frozenset[str]) -> str:
+    """text, HTML-escaped, with the words asked for in <mark>; "" if none is there."""
+    mark = HtmlFormatter(tagname="mark", classname="match", termclass="t")  # keeps state: one each
+    return highlight(text, folded, FOLDED, WholeFragmenter(), mark) if folded else ""
 
 
 def _overlap(part, exact: frozenset[str], folded: frozenset[str]) -> int:

@@ -25,7 +25,7 @@ from whoosh.support.charset import accent_map
 from trainer.content.model import Lesson
 
 # Change this when the schema or the analyzers change, so old indexes are rebuilt.
-FORMAT = "2"
+FORMAT = "3"
 
 EXACT = RegexTokenizer() | LowercaseFilter()
 FOLDED = StandardAnalyzer(stoplist=None, minsize=1) | CharsetFilter(accent_map)
@@ -36,6 +36,7 @@ SCHEMA = Schema(
     language=ID(stored=True),
     topic=ID(stored=True),
     lesson_title=STORED,
+    title_words=STORED,  # the title's folded words, to see which query words it holds
     # Part 0 is the summary and intro, then each step: (number, title, text, exact words,
     # folded words), so a result can name its best step without reading the text again.
     parts=STORED,
@@ -115,6 +116,7 @@ def _documents(lessons: Iterable[Lesson]) -> Iterator[dict]:
             "language": lesson.language,
             "topic": lesson.topic,
             "lesson_title": title,
+            "title_words": tuple(sorted(words(FOLDED, title))),
             "parts": tuple(
                 (number, part_title, text, *_part_words(f"{part_title} {text}"))
                 for number, part_title, text in parts
