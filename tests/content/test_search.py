@@ -175,8 +175,21 @@ def test_the_index_is_rebuilt_only_when_lessons_change(content, tmp_path):
 
     assert (built_first, built_again, same) == (True, False, first)
     assert changed != first
-    assert not first.exists()  # the old index is removed once the new one is in place
+    assert first.exists()  # a server started before the change still searches it
     assert "mat-nguoi" in lessons_found(SearchIndex(changed), "goi video")
+
+
+def test_only_the_index_before_the_newest_is_kept(content, tmp_path):
+    first, _ = ensure_index(tmp_path / "search", load_catalog(content)[0].lessons.values())
+    write_lesson(content, "vi/an-toan/mat-nguoi.md", slug="mat-nguoi", title="Gọi", body=FACE_BODY)
+    second, _ = ensure_index(tmp_path / "search", load_catalog(content)[0].lessons.values())
+    write_lesson(content, "vi/an-toan/mat-nguoi.md", slug="mat-nguoi", title="Mặt", body=FACE_BODY)
+    third, _ = ensure_index(tmp_path / "search", load_catalog(content)[0].lessons.values())
+
+    assert sorted(path.name for path in (tmp_path / "search").iterdir()) == sorted(
+        [second.name, third.name]
+    )
+    assert not first.exists()
 
 
 def test_trainer_build_writes_the_search_index(content, tmp_path):

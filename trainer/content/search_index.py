@@ -92,9 +92,12 @@ def ensure_index(folder: Path, lessons: Iterable[Lesson]) -> tuple[Path, bool]:
 
 
 def _remove_old(folder: Path, keep: Path) -> None:
-    for old in folder.iterdir():
-        if old != keep and old.is_dir() and not old.name.startswith("."):
-            shutil.rmtree(old, ignore_errors=True)
+    """Remove indexes older than the one before this: a server started before the content
+    changed still searches the previous one until it is restarted."""
+    built = [path for path in folder.iterdir() if path.is_dir() and not path.name.startswith(".")]
+    older = sorted((path for path in built if path != keep), key=lambda path: path.stat().st_mtime)
+    for old in older[:-1]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def words(analyzer, text: str) -> frozenset[str]:
