@@ -32,7 +32,7 @@ def test_a_members_pages_have_no_serious_problem(phone, live_server, session):
     sign_in(phone, live_server, "lan")
 
     found = {}
-    for path in ("/cua-toi", "/chu-de/an-toan", "/bai-hoc/mat-khau"):
+    for path in ("/cua-toi", "/cua-toi/mat-khau", "/chu-de/an-toan", "/bai-hoc/mat-khau"):
         phone.goto(live_server + path)
         found[path] = serious_problems(phone)
 

@@ -199,3 +199,17 @@ def set_active(session: Session, user_id: int, active: bool) -> User:
     user.active = active
     session.commit()
     return user
+
+
+def change_password(session: Session, user_id: int, current: str, new: str) -> None:
+    """Replace the account's password after checking the current one, and commit.
+
+    :raises AccountError: on "current" when it is wrong, on "password" when too short.
+    """
+    user = session.get(User, user_id)
+    if user is None or not password_matches(user, current):
+        raise AccountError("current", "Mật khẩu đang dùng chưa đúng.")
+    if len(new) < MIN_PASSWORD:
+        raise AccountError("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
+    user.password_hash = hash_password(new)
+    session.commit()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, url_for
 
 from trainer.extensions import db
-from trainer.services import progress
+from trainer.services import accounts, progress
 from trainer.web.access import current_user, login_required
+from trainer.web.account_forms import PasswordForm
 from trainer.web.catalog import current_catalog
 
 bp = Blueprint("account", __name__)
@@ -26,3 +27,21 @@ def me():
         for topic in catalog.topics
     ]
     return render_template("account/me.html", topics=topics)
+
+
+@bp.route("/cua-toi/mat-khau", methods=["GET", "POST"])
+@login_required
+def password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                db.session, current_user.id, form.current.data, form.password.data
+            )
+        except accounts.AccountError as error:
+            db.session.rollback()
+            getattr(form, error.field).errors = [error.message]
+        else:
+            flash("Đã đổi mật khẩu. Lần sau hãy đăng nhập bằng mật khẩu mới.", "success")
+            return redirect(url_for("account.me"))
+    return render_template("account/password.html", form=form)

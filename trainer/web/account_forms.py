@@ -55,3 +55,22 @@ class RegisterForm(FlaskForm):
             parse_login_name(field.data or "")
         except AccountError as error:
             raise ValidationError(error.message) from error
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField("Mật khẩu đang dùng", [DataRequired("Hãy ghi mật khẩu đang dùng.")])
+    password = PasswordField(
+        "Mật khẩu mới",
+        [
+            DataRequired("Hãy đặt mật khẩu mới."),
+            Length(min=MIN_PASSWORD, message=f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."),
+        ],
+        description=f"Ít nhất {MIN_PASSWORD} ký tự.",
+    )
+    password_again = PasswordField(
+        "Nhập lại mật khẩu mới",
+        [
+            DataRequired("Hãy nhập lại mật khẩu mới."),
+            EqualTo("password", "Hai mật khẩu chưa giống nhau."),
+        ],
+    )
