@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
-from tests.factories import make_team
+from tests.factories import make_team, make_user
+from trainer.models import LessonProgress
 
 pytestmark = pytest.mark.browser
 
@@ -56,3 +58,25 @@ def test_form_fields_and_buttons_are_big_enough_to_tap_on_a_phone(phone, live_se
 
     assert smallest >= 44
     assert body_px >= 18
+
+
+def test_reading_a_lesson_to_the_end_records_the_last_step_reached(phone, live_server, session):
+    make_user(session, "Lò Thị Lan", "lan")
+    phone.goto(f"{live_server}/dang-nhap")
+    phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("lan")
+    phone.get_by_label("Mật khẩu").fill("hoc-ky-nang-so")
+    phone.get_by_role("button", name="Đăng nhập").click()
+    phone.goto(f"{live_server}/bai-hoc/mat-khau")
+    last = phone.locator(".step").last
+
+    with phone.expect_response(
+        lambda r: (
+            r.url.endswith("/tien-do/mat-khau/buoc")
+            and r.request.post_data_buffer
+            and b'name="step"\r\n\r\n2' in r.request.post_data_buffer
+        )
+    ) as beacon:
+        last.scroll_into_view_if_needed()
+
+    assert beacon.value.status == 204
+    assert session.scalar(sa.select(LessonProgress.steps_reached)) == 2
