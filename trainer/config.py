@@ -17,8 +17,9 @@ class Defaults:
     BUILD_DIR = ""
     # The database; empty means SQLite at <instance>/trainer.sqlite.
     DATABASE_URL = ""
-    # The address people reach the site at, used in QR codes and shared links.
-    PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    # The address people reach the site at, for QR codes and shared links; empty means the
+    # address each page was asked at (right for a laptop on the culture house's Wi-Fi).
+    PUBLIC_BASE_URL = ""
     # Signs sessions; empty means a random key kept in <instance>/secret_key.
     SECRET_KEY = ""
     # Compression of pages, styles and drawings for slow 3G.

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, url_for
+from flask import Flask, url_for
 
 from trainer.models import Role, User
 from trainer.services import certificates as certificates_service
 from trainer.services import clock
 from trainer.web.access import manages
+from trainer.web.addresses import public_url
 from trainer.web.catalog import current_catalog
 
 
@@ -58,8 +59,7 @@ def topic_title(slug: str) -> str:
 
 def verify_url(code: str) -> str:
     """The public verify page's full address, as put in QR codes and shared links."""
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    return base + url_for("certificates.verify", code=code)
+    return public_url(url_for("certificates.verify", code=code))
 
 
 def may_see(viewer: User, member: User) -> bool:

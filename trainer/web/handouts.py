@@ -7,17 +7,19 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from trainer.content.model import Lesson
 from trainer.services.poster import poster_text, render_poster
+from trainer.web.addresses import public_url
 from trainer.web.catalog import current_catalog
 from trainer.web.pages import in_language
 
 bp = Blueprint("handouts", __name__)
+POSTER_CACHE_SIZE = 256
 
 
 def lesson_public_url(lesson: Lesson) -> str:
-    """The lesson on the address people reach the site at (PUBLIC_BASE_URL), in its language."""
+    """The lesson's full address, in its language, for QR codes."""
     language = lesson.language if lesson.language != "vi" else None
     path = url_for("pages.lesson", slug=lesson.slug, lang=language)
-    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + path
+    return public_url(path)
 
 
 @bp.get("/bai-hoc/<slug>/in")
@@ -34,6 +36,8 @@ def poster(slug: str):
     url = lesson_public_url(lesson)
     cache = current_app.extensions.setdefault("posters", {})
     if url not in cache:  # content never changes while the server runs
+        if len(cache) >= POSTER_CACHE_SIZE:  # each Host header asked for makes a new URL
+            cache.clear()
         cache[url] = render_poster(poster_text(lesson, topic.title(lesson.language), url))
     response = Response(cache[url], mimetype="image/png")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}.png"'
