@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from trainer.content.model import Problem
-from trainer.content.source import Located
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+from trainer.content.source import SLUG, Located
 
 
 class Fields:

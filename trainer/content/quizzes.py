@@ -6,7 +6,7 @@ from pathlib import Path
 
 from trainer.content.fields import SLUG, Fields
 from trainer.content.model import ITEM_TYPES, Choice, Item, Problem, Quiz
-from trainer.content.source import Located, load_yaml, read_text
+from trainer.content.source import Located, read_named_yaml
 
 QUIZ_FIELDS = ("pass_mark", "draw", "time_limit_minutes", "retake_after_hours", "items")
 ITEM_FIELDS = ("id", "type", "text", "choices", "answer", "explanation", "step")
@@ -16,16 +16,9 @@ CHOICE_COUNTS = {"single": (2, 6), "multiple": (2, 6), "order": (3, 8), "picture
 
 def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
     """Parse a question bank; its topic is the file name."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
-    doc, problems = load_yaml(text, shown)
+    doc, problems = read_named_yaml(path, shown, "topic")
     if doc is None:
         return None, problems
-    if not SLUG.match(path.stem):
-        return None, [
-            Problem(shown, 1, "the file name is the topic's slug, like `an-toan-so.yaml`")
-        ]
     fields = Fields(doc)
     fields.only(QUIZ_FIELDS)
     raw_items = fields.data.get("items")

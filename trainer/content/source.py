@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,8 @@ from typing import Any
 import yaml
 
 from trainer.content.model import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def read_text(path: Path, shown: Path) -> tuple[str | None, list[Problem]]:
@@ -42,6 +45,23 @@ class Located:
 
     def problem(self, message: str, *keys: str | int) -> Problem:
         return Problem(self.path, self.line(*keys), message)
+
+
+def read_named_yaml(path: Path, shown: Path, kind: str) -> tuple[Located | None, list[Problem]]:
+    """Read a YAML file named after the slug of what it holds (a topic, a question bank)."""
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    if not SLUG.match(path.stem):
+        return None, [
+            Problem(
+                shown,
+                1,
+                f"the file name is the {kind}'s slug: lowercase a-z, 0-9 "
+                "and dashes, like `an-toan-so.yaml`",
+            )
+        ]
+    return load_yaml(text, shown)
 
 
 def load_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Located | None, list[Problem]]:

@@ -4,30 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.content.fields import SLUG, Fields
+from trainer.content.fields import Fields
 from trainer.content.model import Language, Problem, Topic
-from trainer.content.source import load_yaml, read_text
+from trainer.content.source import load_yaml, read_named_yaml, read_text
 
 TOPIC_FIELDS = ("order", "icon", "title", "description")
 
 
 def read_topic(path: Path, shown: Path) -> tuple[Topic | None, list[Problem]]:
     """Parse one topic file; its slug is the file name."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
-    doc, problems = load_yaml(text, shown)
+    doc, problems = read_named_yaml(path, shown, "topic")
     if doc is None:
         return None, problems
-    if not SLUG.match(path.stem):
-        return None, [
-            Problem(
-                shown,
-                1,
-                "the file name is the topic's slug: lowercase a-z, 0-9 and "
-                "dashes, like `an-toan-so.yaml`",
-            )
-        ]
     fields = Fields(doc)
     fields.only(TOPIC_FIELDS)
     order = fields.number("order", high=999)
