@@ -128,3 +128,21 @@ def test_an_admin_takes_a_team_away_from_an_instructor(client, session, admin, l
 
     assert team.name not in client.get("/to/").get_data(as_text=True)
     assert client.get(f"/to/{team.id}").status_code == 404
+
+
+def test_an_admin_moves_a_member_to_another_team(client, session, admin):
+    phang = make_team(session)
+    thanh = make_team(session, "Tổ CNSCĐ-Xã Thanh Nưa", "Xã Thanh Nưa")
+    member = make_user(session, "Lò Thị Lan", "lan", team=phang)
+
+    response = post_form(
+        client,
+        f"/quan-tri/tai-khoan/{member.id}/to",
+        {"team": thanh.id},
+        page="/quan-tri/tai-khoan",
+        follow_redirects=True,
+    )
+
+    assert "Lò Thị Lan giờ thuộc Tổ CNSCĐ-Xã Thanh Nưa." in response.get_data(as_text=True)
+    session.refresh(member)
+    assert member.team_id == thanh.id

@@ -55,3 +55,14 @@ def unassign_instructor(session: Session, team_id: int, user_id: int) -> Team:
     team.instructors = [person for person in team.instructors if person.id != user_id]
     session.commit()
     return team
+
+
+def move_to_team(session: Session, user_id: int, team_id: int | None) -> User:
+    """Put a member in another team (their progress and certificates go with them); commit."""
+    user = session.get(User, user_id)
+    team = session.get(Team, team_id) if team_id else None
+    if user is None or team is None:
+        raise AccountError("team", "Hãy chọn một tổ.")
+    user.team = team
+    session.commit()
+    return user

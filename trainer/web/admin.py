@@ -58,7 +58,13 @@ def import_csv():
 def people_list():
     query = request.args.get("q", "").strip()
     found = people.search(db.session, query)
-    return render_template("admin/people.html", people=found, query=query, form=RoleForm())
+    return render_template(
+        "admin/people.html",
+        people=found,
+        query=query,
+        form=RoleForm(),
+        team_choices=teams.team_choices(db.session),
+    )
 
 
 @bp.post("/tai-khoan/<int:user_id>/vai-tro")
@@ -104,4 +110,17 @@ def switch_account(user_id: int):
         switch_on = request.form.get("active") == "1"
         user = accounts.set_active(db.session, user_id, switch_on)
         flash(f"Đã {'mở khóa' if switch_on else 'khóa'} tài khoản của {user.full_name}.", "success")
+    return redirect(url_for("admin.people_list", q=request.args.get("q") or None))
+
+
+@bp.post("/tai-khoan/<int:user_id>/to")
+@admin_required
+def move_member(user_id: int):
+    try:
+        user = people.move_to_team(db.session, user_id, request.form.get("team", type=int))
+    except accounts.AccountError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        flash(f"{user.full_name} giờ thuộc {user.team.name}.", "success")
     return redirect(url_for("admin.people_list", q=request.args.get("q") or None))
