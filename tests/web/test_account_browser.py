@@ -80,3 +80,18 @@ def test_reading_a_lesson_to_the_end_records_the_last_step_reached(phone, live_s
 
     assert beacon.value.status == 204
     assert session.scalar(sa.select(LessonProgress.steps_reached)) == 2
+
+
+def test_the_admins_accounts_page_fits_a_phone_screen(phone, live_server, session):
+    team = make_team(session)
+    make_user(session, "Lò Thị Lan", "lan", team=team)
+    make_user(session, "Quản trị An", "quantri", role="admin")
+    phone.goto(f"{live_server}/dang-nhap")
+    phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("quantri")
+    phone.get_by_label("Mật khẩu").fill("hoc-ky-nang-so")
+    phone.get_by_role("button", name="Đăng nhập").click()
+
+    phone.goto(f"{live_server}/quan-tri/tai-khoan")
+
+    assert phone.get_by_role("button", name="Chuyển tổ").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
