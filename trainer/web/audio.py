@@ -17,6 +17,7 @@ from trainer.speech import manifest
 from trainer.speech.recordings import AUDIO_TYPES
 from trainer.web.catalog import current_catalog
 from trainer.web.pages import chosen_language, in_language
+from trainer.web.reader_cache import forget_pages
 
 bp = Blueprint("audio", __name__)
 
@@ -55,6 +56,7 @@ def refresh_audio(app: Flask, force: bool = False) -> None:
         seen["mtime"] = mtime
         app.extensions["audio"] = manifest.load(audio_folder(app))
         app.extensions.pop("rendered_articles", None)  # steps show their speaker buttons anew
+        forget_pages(app)
 
 
 def narration(lesson: Lesson, number: int) -> dict | None:

@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from trainer.content.model import Lesson
 from trainer.web.catalog import current_catalog
+from trainer.web.reader_cache import for_readers
 
 bp = Blueprint("pages", __name__)
 
@@ -34,6 +35,7 @@ def in_language(lesson: Lesson) -> Lesson:
 
 
 @bp.get("/")
+@for_readers
 def home():
     catalog = current_catalog()
     counts = {topic.slug: len(catalog.lessons_in(topic.slug)) for topic in catalog.topics}
@@ -41,6 +43,7 @@ def home():
 
 
 @bp.get("/chu-de/<slug>")
+@for_readers
 def topic(slug: str):
     catalog = current_catalog()
     found = catalog.topic(slug) or abort(404)
@@ -48,6 +51,7 @@ def topic(slug: str):
 
 
 @bp.get("/bai-hoc/<slug>")
+@for_readers
 def lesson(slug: str):
     catalog = current_catalog()
     original = catalog.lesson(slug) or abort(404)
