@@ -1,17 +1,16 @@
 from __future__ import annotations
 
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 import requests
 from playwright.sync_api import sync_playwright
 from sqlalchemy.orm import Session
-from werkzeug.serving import make_server
 
 from tests.factories import copy_content
 from tests.forms import Login
+from tests.serving import serving
 from trainer import create_app, database
 
 CHROMIUM = "/usr/bin/chromium"
@@ -96,13 +95,8 @@ def login(client):
 @pytest.fixture
 def live_server(app):
     """The real app over real HTTP on a free loopback port, for the browser."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from tests.serving import serving
+
 REPOSITORY = Path(__file__).resolve().parents[2]
 PUBLIC = "https://hoc.xa-example.vn"
 
@@ -69,19 +71,8 @@ def test_an_unknown_lesson_has_no_handout_or_poster(client, path):
 @pytest.fixture
 def shipped_server(make_app):
     """The shipped curriculum over HTTP, for printing a real lesson."""
-    import threading
-
-    from werkzeug.serving import make_server
-
-    server = make_server(
-        "127.0.0.1", 0, make_app(REPOSITORY, PUBLIC_BASE_URL=PUBLIC), threaded=True
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(make_app(REPOSITORY, PUBLIC_BASE_URL=PUBLIC)) as url:
+        yield url
 
 
 @pytest.mark.browser

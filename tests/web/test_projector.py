@@ -1,12 +1,11 @@
 """Projector mode: a whole lesson taught from a laptop, one step per slide."""
 
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
+from tests.serving import serving
 from trainer.content.audio import audio_stage
 from trainer.content.build import build
 
@@ -138,14 +137,8 @@ def voiced(make_app, content, tmp_path):
     """The app with every step read aloud by the offline voice, over real HTTP."""
     out = tmp_path / "built"
     build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
-    app = make_app(content, BUILD_DIR=str(out))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(make_app(content, BUILD_DIR=str(out))) as url:
+        yield url
 
 
 @pytest.mark.browser
@@ -171,13 +164,8 @@ def test_without_built_audio_projector_mode_has_no_play_button(client):
 def shipped(make_app):
     """The shipped curriculum over real HTTP."""
     app = make_app(Path(__file__).resolve().parents[2])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app.extensions["catalog"]
-    server.shutdown()
-    thread.join(timeout=5)
-    server.server_close()
+    with serving(app) as url:
+        yield url, app.extensions["catalog"]
 
 
 @pytest.mark.browser
