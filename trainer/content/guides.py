@@ -15,7 +15,6 @@ from trainer.content import markdown
 from trainer.content.fields import SLUG, Fields
 from trainer.content.lessons import read_sources
 from trainer.content.model import Problem, Source
-from trainer.content.source import load_yaml, read_text
 
 NEVER = "Không bao giờ"
 GUIDE_FIELDS = ("title", "language", "sources")
@@ -76,29 +75,19 @@ def read_guides(
 
 def read_guide(path: Path, shown: Path) -> tuple[Guide | None, list[Problem]]:
     """Parse one guide; its topic is the file name."""
-    text, problems = read_text(path, shown)
-    if text is None:
-        return None, problems
     if not SLUG.match(path.stem):
         return None, [Problem(shown, 1, "the file name is the topic's slug, like `vneid.md`")]
-    tokens = markdown.renderer.parse(text)
-    if not tokens or tokens[0].type != "front_matter":
-        return None, [
-            Problem(shown, 1, "the file must start with front matter between `---` lines")
-        ]
-    doc, problems = load_yaml(tokens[0].content, shown, first_line=tokens[0].map[0] + 2)
-    if doc is None:
+    document, problems = markdown.read_document(path, shown)
+    if document is None:
         return None, problems
-    fields = Fields(doc)
+    fields = Fields(document.front)
     fields.only(GUIDE_FIELDS)
     title = fields.text("title", max_length=80)
     if fields.text("language") not in (None, "vi"):
-        fields.problems.append(doc.problem("`language` must be `vi`", "language"))
+        fields.problems.append(document.front.problem("`language` must be `vi`", "language"))
     sources = read_sources(fields, required=False)
-    problems = fields.problems + [
-        Problem(shown, line + 1, message) for line, message in markdown.unsafe_markup(text)
-    ]
-    intro, sections = _read_body(tokens[1:], shown, problems)
+    problems = fields.problems + problems
+    intro, sections = _read_body(document.body, shown, problems)
     if not any(section.is_never for section in sections):
         problems.append(
             Problem(shown, 1, f"missing the section `## {NEVER}`: list what never to do")

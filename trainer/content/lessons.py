@@ -9,7 +9,6 @@ from trainer.content.fields import Fields
 from trainer.content.lesson_rules import check_sections
 from trainer.content.model import Lesson, Problem, Source
 from trainer.content.sections import read_sections, to_step
-from trainer.content.source import load_yaml, read_text
 
 ORIGINAL_FIELDS = ("slug", "title", "topic", "order", "language", "minutes", "summary", "sources")
 TRANSLATION_FIELDS = (
@@ -29,25 +28,12 @@ TRANSLATION_FIELDS = (
 
 def read_lesson(path: Path, shown: Path, language: str) -> tuple[Lesson | None, list[Problem]]:
     """Parse a lesson file written in `language`; None if it is too broken to show at all."""
-    text, problems = read_text(path, shown)
-    if text is None:
+    document, problems = markdown.read_document(path, shown)
+    if document is None:
         return None, problems
-    tokens = markdown.renderer.parse(text)
-    if not tokens or tokens[0].type != "front_matter":
-        return None, [
-            Problem(shown, 1, "the file must start with front matter between `---` lines")
-        ]
-    doc, yaml_problems = load_yaml(tokens[0].content, shown, first_line=tokens[0].map[0] + 2)
-    if doc is None:
-        return None, yaml_problems
-    if not isinstance(doc.data, dict):
-        return None, [doc.problem("front matter must be a list of `key: value` fields")]
-    problems += [
-        Problem(shown, line + 1, message) for line, message in markdown.unsafe_markup(text)
-    ]
-    fields = Fields(doc)
+    fields = Fields(document.front)
     meta = _read_meta(fields, language)
-    intro, steps = read_sections(tokens[1:], shown, problems)
+    intro, steps = read_sections(document.body, shown, problems)
     problems += fields.problems + check_sections(intro, steps, shown)
     if meta["slug"] is None or meta["title"] is None:
         return None, problems

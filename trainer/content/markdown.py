@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -9,7 +11,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from trainer.content.model import BOX_KINDS
+from trainer.content.model import BOX_KINDS, Problem
+from trainer.content.source import Located, load_yaml, read_text
 
 
 def _with_plugins(md: MarkdownIt) -> MarkdownIt:
@@ -70,3 +73,33 @@ def unsafe_markup(text: str) -> list[tuple[int, str]]:
             elif child.type == "link_open" and not is_safe_link(child.attrGet("href") or ""):
                 found.append((line, "links must start with https://"))
     return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A Markdown content file: its YAML front matter and the tokens of its body."""
+
+    front: Located
+    body: list[Token]
+
+
+def read_document(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
+    """Parse a Markdown file that starts with front matter; None if it cannot be read at all.
+
+    Raw HTML and links that are not web addresses are reported but not fatal: the renderer
+    shows them as plain text.
+    """
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, problems
+    tokens = renderer.parse(text)
+    if not tokens or tokens[0].type != "front_matter":
+        message = "the file must start with front matter between `---` lines"
+        return None, [Problem(shown, 1, message)]
+    front, problems = load_yaml(tokens[0].content, shown, first_line=tokens[0].map[0] + 2)
+    if front is None:
+        return None, problems
+    if not isinstance(front.data, dict):
+        return None, [front.problem("front matter must be a list of `key: value` fields")]
+    problems = [Problem(shown, line + 1, message) for line, message in unsafe_markup(text)]
+    return Document(front, tokens[1:]), problems
