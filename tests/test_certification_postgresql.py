@@ -7,6 +7,7 @@ import threading
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from tests.concurrency import at_once
 from tests.factories import make_team, make_user
 from tests.services.certification import Clock, load_quiz, right_answers
 from tests.test_postgresql import pg_app, pg_session, postgres_url  # noqa: F401 (fixtures)
@@ -44,11 +45,7 @@ def test_simultaneous_double_submissions_are_each_stored_once_on_postgresql(requ
             except Exception as error:  # noqa: BLE001 - shown by the assertion below
                 outcomes.append(repr(error)[:300])
 
-    threads = [threading.Thread(target=press, args=job) for job in jobs for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(press, [job for job in jobs for _ in range(2)])
     engine.dispose()
 
     assert sorted(outcomes) == ["refused"] * MEMBERS + ["stored"] * MEMBERS

@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-import threading
-import time
-
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
 from trainer import database
 from trainer.extensions import db
@@ -70,11 +68,7 @@ def test_read_then_write_from_many_threads_loses_no_update(app, session):
             except BaseException as error:  # noqa: BLE001 - reported below
                 errors.append(error)
 
-    threads = [threading.Thread(target=member_reads_a_lesson, args=(u,)) for u in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(member_reads_a_lesson, [(user_id,) for user_id in users])
 
     stored = session.scalar(sa.select(sa.func.count()).select_from(LessonProgress))
     assert errors == [] and stored == 20
@@ -84,20 +78,7 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_sqlite(
     user_id = make_user(session).id
     session.add(LessonProgress(user_id=user_id, lesson_slug="dem", steps_reached=0))
     session.flush()
-    makers = db.sessionmaker(app)
 
-    def add_one() -> None:
-        with makers() as own:
-            database.begin_write(own)
-            row = own.scalar(sa.select(LessonProgress).where(LessonProgress.lesson_slug == "dem"))
-            time.sleep(0.005)
-            row.steps_reached += 1
-            own.commit()
-
-    threads = [threading.Thread(target=add_one) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    count_up_one_at_a_time(app)
 
     assert session.scalar(sa.select(LessonProgress.steps_reached)) == 20

@@ -8,8 +8,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
 from tests.forms import Login, post_form
 from trainer import database
@@ -170,11 +169,7 @@ def test_many_members_recording_progress_at_once_are_all_saved_on_postgresql(pg_
             except BaseException as error:  # noqa: BLE001 - reported below
                 errors.append(error)
 
-    threads = [threading.Thread(target=read, args=(user_id,)) for user_id in ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(read, [(user_id,) for user_id in ids])
 
     count = pg_session.scalar(sa.select(sa.func.count()).select_from(LessonProgress))
     assert errors == [] and count == 20
@@ -188,20 +183,7 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_postgre
     user_id = make_user(pg_session).id
     pg_session.add(LessonProgress(user_id=user_id, lesson_slug="dem", steps_reached=0))
     pg_session.flush()
-    makers = db.sessionmaker(pg_app)
 
-    def add_one() -> None:
-        with makers() as own:
-            database.begin_write(own)
-            row = own.scalar(sa.select(LessonProgress).where(LessonProgress.lesson_slug == "dem"))
-            time.sleep(0.005)
-            row.steps_reached += 1
-            own.commit()
-
-    threads = [threading.Thread(target=add_one) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    count_up_one_at_a_time(pg_app)
 
     assert pg_session.scalar(sa.select(LessonProgress.steps_reached)) == 20

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import threading
-
 import pytest
 import sqlalchemy as sa
 
+from tests.concurrency import at_once
 from tests.factories import make_team
 from trainer.extensions import db
 from trainer.models import User
@@ -55,11 +54,7 @@ def test_two_people_registering_one_name_at_once_get_one_account_and_one_clear_r
             except AccountError as error:
                 outcomes.append(error.message)
 
-    threads = [threading.Thread(target=register) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(register, [()] * 8)
 
     assert sorted(outcomes) == ["Tên đăng nhập này đã có người dùng. Hãy chọn tên khác."] * 7 + [
         "created"

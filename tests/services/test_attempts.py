@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from tests.concurrency import at_once
 from tests.factories import make_team, make_user
 from tests.services.certification import (
     Clock,
@@ -182,11 +183,7 @@ def test_fifty_members_submitting_at_once_are_each_stored_exactly_once(sessions,
             except Exception as error:  # noqa: BLE001 - any other failure fails the test
                 errors.append(error)
 
-    threads = [threading.Thread(target=submit, args=job) for job in work]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(submit, work)
 
     assert errors == []
     db.rollback()

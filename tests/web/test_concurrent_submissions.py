@@ -6,6 +6,7 @@ import threading
 
 import sqlalchemy as sa
 
+from tests.concurrency import at_once
 from tests.factories import make_team, make_user
 from tests.forms import Login, token_from
 from tests.services.certification import load_quiz
@@ -36,11 +37,7 @@ def test_fifty_simultaneous_submissions_are_each_stored_exactly_once(app, sessio
         second = client.post(f"/bai-lam/{token}", data=data).status_code
         statuses.append((first, second))
 
-    threads = [threading.Thread(target=press_twice, args=job) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    at_once(press_twice, jobs)
 
     assert statuses == [(302, 409)] * MEMBERS
     session.expire_all()
