@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,23 +66,12 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     languages, problems = read_languages(
         lessons_dir / "languages.yaml", _shown(root, lessons_dir / "languages.yaml")
     )
-    topics = []
-    for path in sorted((lessons_dir / "topics").glob("*.yaml")):
-        topic, found = read_topic(path, _shown(root, path))
-        problems += found
-        topics += [topic] if topic else []
-    lessons: list[Lesson] = []
-    for path, language in _lesson_files(
-        lessons_dir, {lang.code for lang in languages}, problems, root
-    ):
-        lesson, found = read_lesson(path, _shown(root, path), language)
-        problems += found
-        lessons += [lesson] if lesson else []
-    quizzes = []
-    for path in sorted((root / "quizzes").glob("*.yaml")):
-        quiz, found = read_quiz(path, _shown(root, path))
-        problems += found
-        quizzes += [quiz] if quiz else []
+    codes = {language.code for language in languages}
+    topics = _read_each(_yaml_files(lessons_dir / "topics"), root, read_topic, problems)
+    lessons = _read_each(
+        _lesson_files(lessons_dir, codes, problems, root), root, read_lesson, problems
+    )
+    quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems)
     guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})
     problems += found
     problems += validate.cross_check(topics, lessons)
@@ -100,6 +90,20 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         guides=guides,
     )
     return catalog, sorted(set(problems))
+
+
+def _read_each(files: Iterable[tuple], root: Path, read: Callable, problems: list[Problem]) -> list:
+    """What read(path, shown, *rest) makes of each (path, *rest); its problems go to problems."""
+    made = []
+    for path, *rest in files:
+        item, found = read(path, _shown(root, path), *rest)
+        problems += found
+        made += [item] if item else []
+    return made
+
+
+def _yaml_files(folder: Path) -> list[tuple[Path]]:
+    return [(path,) for path in sorted(folder.glob("*.yaml"))]
 
 
 def _shown(root: Path, path: Path) -> Path:
