@@ -8,6 +8,8 @@ submitting at once wait their turn instead of one failing with "database is lock
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -64,6 +66,21 @@ def begin_write(session: Session) -> None:
     connection = session.connection(execution_options={IMMEDIATE: True})
     if connection.dialect.name == "postgresql":
         connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+
+
+@contextmanager
+def write_lock(session: Session) -> Iterator[None]:
+    """Hold the write lock for the block: commit when it ends, roll back when it raises.
+
+    Put only reads and writes inside; hash passwords, read files and call the network before.
+    """
+    begin_write(session)
+    try:
+        yield
+    except BaseException:
+        session.rollback()
+        raise
+    session.commit()
 
 
 def upgrade(url: str, revision: str = "head") -> None:

@@ -4,10 +4,10 @@ import pytest
 import sqlalchemy as sa
 
 from tests.concurrency import at_once
-from tests.factories import make_team
+from tests.factories import PASSWORD, make_team, make_user
 from trainer.extensions import db
-from trainer.models import User
-from trainer.services import accounts
+from trainer.models import User, utcnow
+from trainer.services import accounts, passwords, sign_in
 from trainer.services.accounts import AccountError, LoginName, parse_login_name
 
 
@@ -60,3 +60,29 @@ def test_two_people_registering_one_name_at_once_get_one_account_and_one_clear_r
         "created"
     ]
     assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 1
+
+
+def test_a_member_changes_their_password_while_ten_others_sign_in_and_all_succeed(app, session):
+    team = make_team(session)
+    changer = make_user(session, team=team).id
+    others = [make_user(session, team=team).login_name for _ in range(10)]
+    makers = db.sessionmaker(app)
+    outcomes: list[str] = []
+
+    def change() -> None:
+        with makers() as own:
+            accounts.change_password(own, changer, PASSWORD, "mot-mat-khau-moi")
+            outcomes.append("changed")
+
+    def sign(login: str) -> None:
+        with makers() as own:
+            result = sign_in.sign_in(own, login, PASSWORD, "10.0.0.2", utcnow(), sign_in.Limits())
+            outcomes.append("signed in" if result.user else result.message)
+
+    at_once(
+        lambda job: job(), [(change,), *((lambda login=login: sign(login),) for login in others)]
+    )
+
+    assert sorted(outcomes) == ["changed"] + ["signed in"] * 10
+    hashed = session.scalar(sa.select(User.password_hash).where(User.id == changer))
+    assert passwords.matches(hashed, "mot-mat-khau-moi")

@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
-from trainer.database import begin_write
+from trainer.database import write_lock
 from trainer.models import Role, Team, User
+from trainer.services import passwords
+from trainer.services.passwords import MIN_PASSWORD as MIN_PASSWORD
 
-MIN_PASSWORD = 8
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,31}")
 PHONE = re.compile(r"0\d{9}")
-PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
 class AccountError(ValueError):
@@ -63,24 +60,6 @@ def parse_login_name(text: str) -> LoginName:
     )
 
 
-def hash_password(password: str) -> str:
-    """A salted scrypt hash of password."""
-    return generate_password_hash(password)
-
-
-def password_matches(user: User | None, password: str) -> bool:
-    """True when password is user's; takes as long when there is no such user."""
-    if user is None:
-        check_password_hash(_decoy_hash(), password)
-        return False
-    return check_password_hash(user.password_hash, password)
-
-
-@cache
-def _decoy_hash() -> str:
-    return generate_password_hash("no account has this password")
-
-
 def find_by_login(session: Session, name: LoginName) -> User | None:
     """The account signed in as name, if any."""
     if name.username:
@@ -88,12 +67,16 @@ def find_by_login(session: Session, name: LoginName) -> User | None:
     return session.scalar(sa.select(User).where(User.phone == name.phone))
 
 
-def check_new_account(session: Session, full_name: str, name: LoginName, password: str) -> None:
-    """Raise AccountError for the first thing wrong with a new account's details."""
+def check_details(full_name: str, name: LoginName, password: str) -> None:
+    """Raise AccountError for the first thing wrong with a new account's name or password."""
     if len(full_name.strip()) < 2:
         raise AccountError("full_name", "Hãy ghi họ và tên.")
-    if len(password) < MIN_PASSWORD:
-        raise AccountError("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
+    if message := passwords.problem(password, name.text):
+        raise AccountError("password", message)
+
+
+def check_free(session: Session, name: LoginName) -> None:
+    """Raise AccountError on "login" when someone already signs in as name."""
     if find_by_login(session, name) is not None:
         taken = "Số điện thoại" if name.phone else "Tên đăng nhập"
         raise AccountError("login", f"{taken} này đã có người dùng. Hãy chọn tên khác.")
@@ -103,23 +86,30 @@ def new_user(
     session: Session,
     full_name: str,
     name: LoginName,
-    password: str,
+    password_hash: str,
     *,
     role: str = Role.MEMBER,
     team: Team | None = None,
 ) -> User:
-    """Check and add (without committing) an account; the caller commits."""
-    check_new_account(session, full_name, name, password)
+    """Add (without committing) an account whose name is still free; the caller commits."""
+    check_free(session, name)
     user = User(
         full_name=" ".join(full_name.split()),
         username=name.username,
         phone=name.phone,
-        password_hash=hash_password(password),
+        password_hash=password_hash,
         role=role,
         team=team,
     )
     session.add(user)
     return user
+
+
+def _checked_hash(full_name: str, login: str, password: str) -> tuple[LoginName, str]:
+    """The parsed login name and the password's hash, after checking both (slow: no lock)."""
+    name = parse_login_name(login)
+    check_details(full_name, name, password)
+    return name, passwords.hash_password(password)
 
 
 def register_member(
@@ -129,12 +119,13 @@ def register_member(
 
     :raises AccountError: naming the field that is wrong.
     """
-    begin_write(session)  # two people taking one name at once: the second is told it is taken
-    team = session.get(Team, team_id) if team_id else None
-    if team is None:
-        raise AccountError("team", "Hãy chọn tổ của bạn.")
-    user = new_user(session, full_name, parse_login_name(login), password, team=team)
-    session.commit()
+    name, password_hash = _checked_hash(full_name, login, password)
+    # Two people taking one name at once: the second is told it is taken.
+    with write_lock(session):
+        team = session.get(Team, team_id) if team_id else None
+        if team is None:
+            raise AccountError("team", "Hãy chọn tổ của bạn.")
+        user = new_user(session, full_name, name, password_hash, team=team)
     return user
 
 
@@ -147,14 +138,14 @@ def create_user(
     team_names: Iterable[str] = (),
 ) -> User:
     """Create an instructor or admin (or member) and commit; instructors manage team_names."""
-    begin_write(session)
-    teams = [_team_named(session, name) for name in team_names]
-    user = new_user(session, full_name, parse_login_name(login), password, role=Role(role))
-    if user.role == Role.MEMBER:
-        user.team = teams[0] if teams else None
-    else:
-        user.managed_teams = teams
-    session.commit()
+    name, password_hash = _checked_hash(full_name, login, password)
+    with write_lock(session):
+        teams = [_team_named(session, team) for team in team_names]
+        user = new_user(session, full_name, name, password_hash, role=Role(role))
+        if user.role == Role.MEMBER:
+            user.team = teams[0] if teams else None
+        else:
+            user.managed_teams = teams
     return user
 
 
@@ -165,51 +156,54 @@ def _team_named(session: Session, name: str) -> Team:
     return team
 
 
-def set_role(session: Session, user_id: int, role: str) -> User:
-    """Change an account's role and commit (an admin promoting a member, say)."""
-    user = session.get(User, user_id)
+def _account(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id, populate_existing=True)
     if user is None:
         raise AccountError("user", "Không tìm thấy tài khoản này.")
-    user.role = Role(role)
-    session.commit()
+    return user
+
+
+def set_role(session: Session, user_id: int, role: str) -> User:
+    """Change an account's role and commit (an admin promoting a member, say)."""
+    with write_lock(session):
+        user = _account(session, user_id)
+        user.role = Role(role)
+    return user
+
+
+def set_active(session: Session, user_id: int, active: bool) -> User:
+    """Switch an account on or off (a member who left the team, say) and commit."""
+    with write_lock(session):
+        user = _account(session, user_id)
+        user.active = active
     return user
 
 
 def reset_password(session: Session, user_id: int) -> str:
     """Give the account a new temporary password, commit, and return it (shown once)."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise AccountError("user", "Không tìm thấy tài khoản này.")
-    password = temporary_password()
-    user.password_hash = hash_password(password)
-    session.commit()
+    password = passwords.temporary_password()
+    password_hash = passwords.hash_password(password)
+    with write_lock(session):
+        _account(session, user_id).password_hash = password_hash
     return password
-
-
-def temporary_password(length: int = 10) -> str:
-    """Letters and digits that cannot be mistaken for each other when read aloud or copied."""
-    return "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(length))
-
-
-def set_active(session: Session, user_id: int, active: bool) -> User:
-    """Switch an account on or off (a member who left the team, say) and commit."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise AccountError("user", "Không tìm thấy tài khoản này.")
-    user.active = active
-    session.commit()
-    return user
 
 
 def change_password(session: Session, user_id: int, current: str, new: str) -> None:
     """Replace the account's password after checking the current one, and commit.
 
-    :raises AccountError: on "current" when it is wrong, on "password" when too short.
+    :raises AccountError: on "current" when it is wrong, on "password" when not acceptable.
     """
     user = session.get(User, user_id)
-    if user is None or not password_matches(user, current):
+    checked = user.password_hash if user is not None else None
+    login = user.login_name if user is not None else ""
+    session.rollback()  # no transaction is held while passwords are hashed
+    if user is None or not passwords.matches(checked, current):
         raise AccountError("current", "Mật khẩu đang dùng chưa đúng.")
-    if len(new) < MIN_PASSWORD:
-        raise AccountError("password", f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.")
-    user.password_hash = hash_password(new)
-    session.commit()
+    if message := passwords.problem(new, login):
+        raise AccountError("password", message)
+    new_hash = passwords.hash_password(new)
+    with write_lock(session):
+        user = _account(session, user_id)
+        if user.password_hash != checked:  # changed elsewhere while this one was checked
+            raise AccountError("current", "Mật khẩu vừa được đổi ở nơi khác. Hãy thử lại.")
+        user.password_hash = new_hash

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.database import begin_write
+from trainer.database import write_lock
 from trainer.models import Certificate, QuizAttempt, User
 from trainer.services import clock
 from trainer.services.certificate_image import CertificateCard
@@ -104,16 +104,15 @@ def revoke(session: Session, code: str, reason: str, admin_id: int) -> Certifica
         raise CertificateError("Hãy ghi lý do thu hồi.")
     if len(reason) > MAX_REASON:
         raise CertificateError(f"Lý do dài quá; hãy viết dưới {MAX_REASON} ký tự.")
-    begin_write(session)
-    certificate = find(session, code)
-    if certificate is None:
-        raise CertificateError("Không có giấy chứng nhận với mã này.")
-    if certificate.revoked_at is not None:
-        raise CertificateError("Giấy chứng nhận này đã bị thu hồi rồi.")
-    certificate.revoked_at = clock.now()
-    certificate.revoke_reason = reason
-    certificate.revoked_by_id = admin_id
-    session.commit()
+    with write_lock(session):  # a refusal rolls back before it is raised
+        certificate = find(session, code)
+        if certificate is None:
+            raise CertificateError("Không có giấy chứng nhận với mã này.")
+        if certificate.revoked_at is not None:
+            raise CertificateError("Giấy chứng nhận này đã bị thu hồi rồi.")
+        certificate.revoked_at = clock.now()
+        certificate.revoke_reason = reason
+        certificate.revoked_by_id = admin_id
     return certificate
 
 
@@ -122,15 +121,14 @@ def record_demonstration(session: Session, code: str, instructor_id: int) -> Cer
 
     :raises CertificateError: no such certificate, or it is no longer valid.
     """
-    begin_write(session)
-    certificate = find(session, code)
-    if certificate is None:
-        raise CertificateError("Không có giấy chứng nhận với mã này.")
-    if verdict(certificate) != "valid":
-        raise CertificateError("Giấy chứng nhận này không còn hiệu lực.")
-    certificate.demonstrated_at = clock.now()
-    certificate.demonstrated_by_id = instructor_id
-    session.commit()
+    with write_lock(session):
+        certificate = find(session, code)
+        if certificate is None:
+            raise CertificateError("Không có giấy chứng nhận với mã này.")
+        if verdict(certificate) != "valid":
+            raise CertificateError("Giấy chứng nhận này không còn hiệu lực.")
+        certificate.demonstrated_at = clock.now()
+        certificate.demonstrated_by_id = instructor_id
     return certificate
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from trainer.database import write_lock
 from trainer.models import Role, Team, User
 from trainer.services.accounts import AccountError
 
@@ -37,32 +38,32 @@ def instructors(session: Session) -> list[User]:
 
 def assign_instructor(session: Session, team_id: int, user_id: int) -> Team:
     """Let an instructor manage a team (no change if they already do) and commit."""
-    team = session.get(Team, team_id)
-    user = session.get(User, user_id)
-    if team is None or user is None or user.role != Role.INSTRUCTOR:
-        raise AccountError("instructor", "Hãy chọn một giảng viên.")
-    if user not in team.instructors:
-        team.instructors.append(user)
-    session.commit()
+    with write_lock(session):
+        team = session.get(Team, team_id)
+        user = session.get(User, user_id)
+        if team is None or user is None or user.role != Role.INSTRUCTOR:
+            raise AccountError("instructor", "Hãy chọn một giảng viên.")
+        if user not in team.instructors:
+            team.instructors.append(user)
     return team
 
 
 def unassign_instructor(session: Session, team_id: int, user_id: int) -> Team:
     """Stop an instructor managing a team and commit."""
-    team = session.get(Team, team_id)
-    if team is None:
-        raise AccountError("instructor", "Không tìm thấy tổ này.")
-    team.instructors = [person for person in team.instructors if person.id != user_id]
-    session.commit()
+    with write_lock(session):
+        team = session.get(Team, team_id)
+        if team is None:
+            raise AccountError("instructor", "Không tìm thấy tổ này.")
+        team.instructors = [person for person in team.instructors if person.id != user_id]
     return team
 
 
 def move_to_team(session: Session, user_id: int, team_id: int | None) -> User:
     """Put a member in another team (their progress and certificates go with them); commit."""
-    user = session.get(User, user_id)
-    team = session.get(Team, team_id) if team_id else None
-    if user is None or team is None:
-        raise AccountError("team", "Hãy chọn một tổ.")
-    user.team = team
-    session.commit()
+    with write_lock(session):
+        user = session.get(User, user_id)
+        team = session.get(Team, team_id) if team_id else None
+        if user is None or team is None:
+            raise AccountError("team", "Hãy chọn một tổ.")
+        user.team = team
     return user

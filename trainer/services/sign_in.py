@@ -8,14 +8,10 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.database import begin_write
+from trainer.database import write_lock
 from trainer.models import LoginFailure, User
-from trainer.services.accounts import (
-    AccountError,
-    find_by_login,
-    parse_login_name,
-    password_matches,
-)
+from trainer.services import passwords
+from trainer.services.accounts import AccountError, find_by_login, parse_login_name
 
 # One address (a culture house's shared Wi-Fi, say) may hold many people: allow it more.
 ADDRESS_FACTOR = 4
@@ -43,23 +39,38 @@ SWITCHED_OFF = "Tài khoản này đang bị khóa. Hãy hỏi giảng viên ho�
 def sign_in(
     session: Session, login: str, password: str, address: str, now: datetime, limits: Limits
 ) -> SignIn:
-    """Check login and password; record a failure, or clear past failures on success."""
+    """Check login and password; record a failure, or clear past failures on success.
+
+    The password is checked with no transaction open; the write lock is taken only to
+    record a failure or to clear earlier ones.
+    """
     key = _key(login)
-    begin_write(session)
     if wait := _locked_for(session, key, address, now, limits):
         session.rollback()
         minutes = max(1, round(wait.total_seconds() / 60))
         message = f"Bạn đã nhập sai nhiều lần. Hãy đợi {minutes} phút rồi thử lại."
         return SignIn(None, message, locked=True)
     user = _find(session, login)
-    if password_matches(user, password) and user is not None:
-        session.execute(sa.delete(LoginFailure).where(LoginFailure.login_name == key))
-        session.commit()
-        return SignIn(user) if user.active else SignIn(None, SWITCHED_OFF)
-    session.add(LoginFailure(login_name=key, address=address, at=now))
-    session.execute(sa.delete(LoginFailure).where(LoginFailure.at < now - timedelta(days=1)))
-    session.commit()
-    return SignIn(None, WRONG)
+    user_id, password_hash = (user.id, user.password_hash) if user else (None, None)
+    failed_before = _has_failures(session, key)
+    session.rollback()
+    if not passwords.matches(password_hash, password):
+        with write_lock(session):
+            session.add(LoginFailure(login_name=key, address=address, at=now))
+            session.execute(
+                sa.delete(LoginFailure).where(LoginFailure.at < now - timedelta(days=1))
+            )
+        return SignIn(None, WRONG)
+    if failed_before:
+        with write_lock(session):
+            session.execute(sa.delete(LoginFailure).where(LoginFailure.login_name == key))
+    user = session.get(User, user_id)
+    return SignIn(user) if user is not None and user.active else SignIn(None, SWITCHED_OFF)
+
+
+def _has_failures(session: Session, key: str) -> bool:
+    found = session.scalar(sa.select(LoginFailure.id).where(LoginFailure.login_name == key))
+    return found is not None
 
 
 def _key(login: str) -> str:

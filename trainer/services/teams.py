@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.database import begin_write
+from trainer.database import write_lock
 from trainer.models import Commune, Role, Team, User
 from trainer.services.accounts import AccountError
 
@@ -55,7 +55,6 @@ def create_team(session: Session, name: str, commune: str, district: str, provin
     """Create a team in its commune and commit."""
     if not commune.strip():
         raise AccountError("commune", "Hãy ghi tên xã hoặc phường.")
-    begin_write(session)
-    team = add_team(session, name, find_or_add_commune(session, commune, district, province))
-    session.commit()
+    with write_lock(session):
+        team = add_team(session, name, find_or_add_commune(session, commune, district, province))
     return team

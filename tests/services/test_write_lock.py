@@ -1,0 +1,224 @@
+"""Every service that writes takes the write lock before it reads, and lets go of it after.
+
+The app's engine logs every statement; a transaction that writes must have begun with
+BEGIN IMMEDIATE (SQLite's write lock, taken by begin_write), no password may be hashed or
+checked while it is held, and none may still be open when the service returns or raises.
+A guard test fails when a new service that commits is not exercised here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import pkgutil
+from types import SimpleNamespace
+
+import pytest
+import sqlalchemy as sa
+
+import trainer.services
+from tests.factories import PASSWORD, make_team, make_user
+from tests.services.certification import right_answers
+from trainer.extensions import db
+from trainer.services import (
+    accounts,
+    attempts,
+    certificates,
+    clock,
+    csv_import,
+    passwords,
+    people,
+    progress,
+    sign_in,
+    teams,
+)
+
+MEMBERS_CSV = "ho_ten,ten_dang_nhap,to\nCà Văn Sơn,son.ca,Tổ CNSCĐ-Xã Mường Phăng\n"
+TEAMS_CSV = "ten_to,xa_phuong\nTổ CNSCĐ-Xã Nà Tấu,Xã Nà Tấu\n"
+LIMITS = sign_in.Limits()
+
+
+def _revoke_twice(s, w):
+    certificates.revoke(s, w.code, "Cấp nhầm", w.admin)
+    certificates.revoke(s, w.code, "Cấp nhầm", w.admin)
+
+
+def _submit(s, w):
+    attempt = attempts.start(s, w.member, w.quiz)
+    answers = right_answers(w.quiz, attempt)
+    attempts.submit(s, w.member, attempt.token, w.quiz, answers)
+
+
+# name -> what it calls; errors the services raise on purpose are expected and fine.
+CALLS = {
+    "accounts.register_member": lambda s, w: accounts.register_member(
+        s, "Lò Văn Minh", "minh.lo", "mot-mat-khau-dai", w.team
+    ),
+    "accounts.register_member (name taken)": lambda s, w: accounts.register_member(
+        s, "Lò Thị Lan", "lan.lo", "mot-mat-khau-dai", w.team
+    ),
+    "accounts.create_user": lambda s, w: accounts.create_user(
+        s, "Đỗ Văn Nam", "nam.do", "mot-mat-khau-dai", "instructor", ["Tổ CNSCĐ-Xã Mường Phăng"]
+    ),
+    "accounts.set_role": lambda s, w: accounts.set_role(s, w.member, "instructor"),
+    "accounts.set_active": lambda s, w: accounts.set_active(s, w.member, False),
+    "accounts.reset_password": lambda s, w: accounts.reset_password(s, w.member),
+    "accounts.change_password": lambda s, w: accounts.change_password(
+        s, w.member, PASSWORD, "mot-mat-khau-moi"
+    ),
+    "people.assign_instructor": lambda s, w: people.assign_instructor(
+        s, w.other_team, w.instructor
+    ),
+    "people.unassign_instructor": lambda s, w: people.unassign_instructor(s, w.team, w.instructor),
+    "people.move_to_team": lambda s, w: people.move_to_team(s, w.member, w.other_team),
+    "teams.create_team": lambda s, w: teams.create_team(s, "Tổ Mới", "Xã Mới", "", ""),
+    "teams.create_team (name taken)": lambda s, w: teams.create_team(
+        s, "Tổ CNSCĐ-Xã Mường Phăng", "Xã Mường Phăng", "", ""
+    ),
+    "csv_import.import_teams": lambda s, w: csv_import.import_teams(s, TEAMS_CSV.encode()),
+    "csv_import.import_members": lambda s, w: csv_import.import_members(s, MEMBERS_CSV.encode()),
+    "attempts.start": lambda s, w: attempts.start(s, w.member, w.quiz),
+    "attempts.submit": _submit,
+    "certificates.revoke": _revoke_twice,
+    "certificates.record_demonstration": lambda s, w: certificates.record_demonstration(
+        s, w.code, w.instructor
+    ),
+    "progress.record_opened": lambda s, w: progress.record_opened(
+        s, w.member, "mat-khau", "vi", clock.now()
+    ),
+    "progress.record_step": lambda s, w: progress.record_step(
+        s, w.member, "mat-khau", "vi", 2, clock.now()
+    ),
+    "progress.record_finished": lambda s, w: progress.record_finished(
+        s, w.member, "mat-khau", "vi", 3, clock.now()
+    ),
+    "sign_in.sign_in": lambda s, w: [
+        sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
+        for password in ("sai-mat-khau", PASSWORD)
+    ],
+}
+
+
+@pytest.fixture
+def world(app, session):
+    """A team with a member, an instructor, an admin and a certificate the member holds."""
+    team = make_team(session)
+    other = make_team(session, "Tổ CNSCĐ-Xã Thanh Nưa", "Xã Thanh Nưa")
+    member = make_user(session, "Lò Thị Lan", "lan.lo", team=team)
+    instructor = make_user(session, "Cầm Văn Hòa", role="instructor", manages=[team])
+    admin = make_user(session, "Quản Trị", role="admin")
+    quiz = app.extensions["catalog"].quizzes["an-toan"]
+    holder = make_user(session, "Lò Văn Páo", team=team)
+    with db.sessionmaker(app)() as own:
+        attempt = attempts.start(own, holder.id, quiz)
+        code = attempts.submit(own, holder.id, attempt.token, quiz, right_answers(quiz, attempt))[
+            2
+        ].code
+    return SimpleNamespace(
+        team=team.id,
+        other_team=other.id,
+        member=member.id,
+        instructor=instructor.id,
+        admin=admin.id,
+        quiz=quiz,
+        code=code,
+    )
+
+
+@pytest.fixture
+def statements(app, monkeypatch):
+    """Every statement the app's engine runs, with COMMIT, ROLLBACK and SLOW (a password
+    hashed or checked), in order."""
+    log: list[str] = []
+    engine = db.engine(app)
+    for name in ("hash_password", "matches"):
+        slow = getattr(passwords, name)
+        monkeypatch.setattr(passwords, name, lambda *a, slow=slow: log.append("SLOW") or slow(*a))
+
+    def executed(conn, cursor, statement, *args):
+        log.append(" ".join(statement.split()).upper())
+
+    def ended(word):
+        return lambda conn: log.append(word)
+
+    listeners = [
+        ("before_cursor_execute", executed),
+        ("commit", ended("COMMIT")),
+        ("rollback", ended("ROLLBACK")),
+    ]
+    for name, listener in listeners:
+        sa.event.listen(engine, name, listener)
+    yield log
+    for name, listener in listeners:
+        sa.event.remove(engine, name, listener)
+
+
+def unlocked_writes(log: list[str]) -> list[str]:
+    """Writes in transactions that did not begin with the write lock, slow work inside it,
+    and locks left open."""
+    wrong, opened = [], None
+    for statement in log:
+        if statement.startswith("BEGIN"):
+            opened = statement
+        elif statement in ("COMMIT", "ROLLBACK"):
+            opened = None
+        elif statement == "SLOW":
+            if opened == "BEGIN IMMEDIATE":
+                wrong.append("a password was hashed or checked under the write lock")
+        elif statement.split()[0] in ("INSERT", "UPDATE", "DELETE") and opened != "BEGIN IMMEDIATE":
+            wrong.append(statement[:80])
+    if opened == "BEGIN IMMEDIATE":
+        wrong.append("the write lock is still held")
+    return wrong
+
+
+@pytest.mark.parametrize("name", CALLS)
+def test_a_service_that_writes_holds_the_write_lock_from_before_it_reads(
+    app, world, statements, name
+):
+    with db.sessionmaker(app)() as own:
+        statements.clear()
+        # Refusals are part of what is checked: they must let go of the lock too.
+        with contextlib.suppress(ValueError, attempts.AttemptError):
+            CALLS[name](own, world)
+        log = list(statements)
+
+    assert any(statement.split()[0] in ("INSERT", "UPDATE", "DELETE") for statement in log) or (
+        "taken" in name
+    ), "the call wrote nothing: it checks nothing"
+    assert unlocked_writes(log) == []
+
+
+def _writers() -> set[str]:
+    """module.function for every public service function that commits, itself or via a helper."""
+    found = set()
+    for info in pkgutil.iter_modules(trainer.services.__path__):
+        module = importlib.import_module(f"trainer.services.{info.name}")
+        own = {
+            name: fn
+            for name, fn in vars(module).items()
+            if inspect.isfunction(fn) and fn.__module__ == module.__name__
+        }
+        for name, fn in own.items():
+            if not name.startswith("_") and _commits(fn, own, set()):
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def _commits(fn, own: dict, seen: set) -> bool:
+    seen.add(fn.__name__)
+    source = inspect.getsource(fn)
+    if any(word in source for word in (".commit(", "write_lock(", "begin_write(")):
+        return True
+    return any(
+        _commits(own[name], own, seen)
+        for name in fn.__code__.co_names
+        if name in own and name not in seen
+    )
+
+
+def test_every_service_that_commits_is_walked_above():
+    walked = {name.split(" ")[0] for name in CALLS}
+
+    assert _writers() - walked == set()
