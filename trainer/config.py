@@ -33,10 +33,13 @@ class Defaults:
     ]
     COMPRESS_ALGORITHM = ["br", "gzip"]
     COMPRESS_BR_LEVEL = 5
-    # Sign-in: after this many wrong passwords for one name (or 4x from one address)
-    # within LOGIN_LOCK_MINUTES, further tries wait until the window has passed.
+    # Sign-in: after this many wrong passwords for one name from one address, each further
+    # try from there waits twice as long (30 s, 1 min, 2 min ...) up to LOGIN_LOCK_MINUTES;
+    # other addresses are not held back. LOGIN_ADDRESS_MAX_FAILURES wrong passwords from one
+    # address (any names) within LOGIN_LOCK_MINUTES hold that address back.
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
+    LOGIN_ADDRESS_MAX_FAILURES = 100
     # Session cookies: never readable by scripts; not sent on cross-site posts. Set
     # SESSION_COOKIE_SECURE = True when the site is served over HTTPS.
     SESSION_COOKIE_HTTPONLY = True

@@ -32,11 +32,12 @@ from trainer.services import (
     progress,
     sign_in,
     teams,
+    throttle,
 )
 
 MEMBERS_CSV = "ho_ten,ten_dang_nhap,to\nCà Văn Sơn,son.ca,Tổ CNSCĐ-Xã Mường Phăng\n"
 TEAMS_CSV = "ten_to,xa_phuong\nTổ CNSCĐ-Xã Nà Tấu,Xã Nà Tấu\n"
-LIMITS = sign_in.Limits()
+LIMITS = throttle.Limits()
 
 
 def _revoke_twice(s, w):
@@ -93,6 +94,13 @@ CALLS = {
     "progress.record_finished": lambda s, w: progress.record_finished(
         s, w.member, "mat-khau", "vi", 3, clock.now()
     ),
+    "throttle.record_failure": lambda s, w: throttle.record_failure(
+        s, "lan.lo", "10.0.0.9", clock.now()
+    ),
+    "throttle.clear": lambda s, w: [
+        throttle.record_failure(s, "lan.lo", "10.0.0.9", clock.now()),
+        throttle.clear(s, "lan.lo", "10.0.0.9"),
+    ],
     "sign_in.sign_in": lambda s, w: [
         sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
         for password in ("sai-mat-khau", PASSWORD)

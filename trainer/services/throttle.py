@@ -1,0 +1,149 @@
+"""Slowing down password guessing without letting anyone lock a member out.
+
+Wrong passwords are counted per (name, address): after a few, each further try from that
+address for that name waits longer (30 s, 1 min, 2 min … up to the window). The name stays
+open from every other address, so its owner signs in from their own phone. One address
+also has a ceiling on wrong passwords for all names together, high enough for a whole
+hall behind one Wi-Fi. Failures are kept in the database, so this holds across processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from trainer.database import write_lock
+from trainer.models import LoginFailure
+
+FIRST_DELAY = timedelta(seconds=30)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_failures: int = 5  # wrong passwords for one name from one address before delays
+    window: timedelta = timedelta(minutes=15)  # how long a failure counts; the longest delay
+    address_max: int = 100  # wrong passwords from one address, any names, within the window
+
+    @classmethod
+    def of(cls, config: Mapping) -> Limits:
+        """The limits the app's LOGIN_* settings give."""
+        return cls(
+            max_failures=config["LOGIN_MAX_FAILURES"],
+            window=timedelta(minutes=config["LOGIN_LOCK_MINUTES"]),
+            address_max=config["LOGIN_ADDRESS_MAX_FAILURES"],
+        )
+
+
+@dataclass(frozen=True)
+class Lock:
+    """Sign-in waiting until `until`: for one name from one address, or ("") for all names."""
+
+    login_name: str
+    address: str
+    failures: int
+    until: datetime
+
+
+def delay(failures: int, limits: Limits) -> timedelta:
+    """How long to wait after the last of this many wrong passwords for one name."""
+    if failures < limits.max_failures:
+        return timedelta(0)
+    return min(limits.window, FIRST_DELAY * 2 ** min(failures - limits.max_failures, 20))
+
+
+def wait_for(
+    session: Session, key: str, address: str, now: datetime, limits: Limits
+) -> timedelta | None:
+    """How long until name `key` may be tried again from address; None when it may now."""
+    since = now - limits.window
+    pair = session.scalars(
+        sa.select(LoginFailure.at)
+        .where(
+            LoginFailure.login_name == key,
+            LoginFailure.address == address,
+            LoginFailure.at >= since,
+        )
+        .order_by(LoginFailure.at.desc())
+    ).all()
+    until = [pair[0] + delay(len(pair), limits)] if pair else []
+    if ceiling := _address_until(session, address, since, limits):
+        until.append(ceiling)
+    latest = max(until, default=now)
+    return latest - now if latest > now else None
+
+
+def _address_until(
+    session: Session, address: str, since: datetime, limits: Limits
+) -> datetime | None:
+    times = session.scalars(
+        sa.select(LoginFailure.at)
+        .where(LoginFailure.address == address, LoginFailure.at >= since)
+        .order_by(LoginFailure.at.desc())
+        .limit(limits.address_max)
+    ).all()
+    return times[-1] + limits.window if len(times) >= limits.address_max else None
+
+
+def current_locks(session: Session, now: datetime, limits: Limits) -> list[Lock]:
+    """Every name-and-address and every address that must wait now, longest wait first."""
+    since = now - limits.window
+    locks = []
+    pairs = session.execute(
+        sa.select(
+            LoginFailure.login_name,
+            LoginFailure.address,
+            sa.func.count(),
+            sa.func.max(LoginFailure.at),
+        )
+        .where(LoginFailure.at >= since)
+        .group_by(LoginFailure.login_name, LoginFailure.address)
+        .having(sa.func.count() >= limits.max_failures)
+    )
+    for name, address, failures, last in pairs:
+        until = last + delay(failures, limits)
+        if until > now:
+            locks.append(Lock(name, address, failures, until))
+    addresses = session.execute(
+        sa.select(LoginFailure.address, sa.func.count())
+        .where(LoginFailure.at >= since)
+        .group_by(LoginFailure.address)
+        .having(sa.func.count() >= limits.address_max)
+    )
+    for address, failures in addresses:
+        until = _address_until(session, address, since, limits)
+        if until is not None and until > now:
+            locks.append(Lock("", address, failures, until))
+    return sorted(locks, key=lambda lock: (-lock.until.timestamp(), lock.login_name))
+
+
+def record_failure(session: Session, key: str, address: str, now: datetime) -> None:
+    """Count one wrong password (and forget those over a day old); commits."""
+    with write_lock(session):
+        session.add(LoginFailure(login_name=key, address=address, at=now))
+        session.execute(sa.delete(LoginFailure).where(LoginFailure.at < now - timedelta(days=1)))
+
+
+def clear(session: Session, login_name: str, address: str) -> int:
+    """Forget the wrong passwords for a name from an address (all names for ""); commits.
+
+    Returns how many were forgotten.
+    """
+    with write_lock(session):
+        statement = sa.delete(LoginFailure).where(LoginFailure.address == address)
+        if login_name:
+            statement = statement.where(LoginFailure.login_name == login_name)
+        return session.execute(statement).rowcount
+
+
+def has_failures(session: Session, key: str, address: str) -> bool:
+    """True when wrong passwords for name `key` from address are still counted."""
+    found = session.scalar(
+        sa.select(LoginFailure.id).where(
+            LoginFailure.login_name == key, LoginFailure.address == address
+        )
+    )
+    return found is not None
