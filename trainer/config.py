@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -40,13 +41,17 @@ class Defaults:
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     LOGIN_ADDRESS_MAX_FAILURES = 100
-    # Session cookies: never readable by scripts; not sent on cross-site posts. Set
-    # SESSION_COOKIE_SECURE = True when the site is served over HTTPS.
+    # Session cookies: never readable by scripts; not sent on cross-site posts. "Secure"
+    # (sent over HTTPS only): None means on exactly when PUBLIC_BASE_URL starts https:
+    # (the remember-me cookie follows the session cookie).
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = False
+    SESSION_COOKIE_SECURE = None
+    REMEMBER_COOKIE_SECURE = None
+    # "Ghi nhớ trên điện thoại này" keeps a member signed in this long.
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
     # A form's hidden anti-forgery token stays valid this long (seconds): a whole class day.
     WTF_CSRF_TIME_LIMIT = 12 * 3600
     # Files named by content hash never change, so browsers may keep them a year.
@@ -71,6 +76,10 @@ def settle(app: Flask) -> None:
     app.config["DATABASE_URL"] = (
         app.config["DATABASE_URL"] or f"sqlite:///{instance / 'trainer.sqlite'}"
     )
+    if app.config["SESSION_COOKIE_SECURE"] is None:
+        app.config["SESSION_COOKIE_SECURE"] = app.config["PUBLIC_BASE_URL"].startswith("https:")
+    if app.config["REMEMBER_COOKIE_SECURE"] is None:
+        app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     if not app.config["SECRET_KEY"]:
         app.config["SECRET_KEY"] = _instance_secret(instance / "secret_key")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -83,13 +84,23 @@ def write_lock(session: Session) -> Iterator[None]:
     session.commit()
 
 
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head() -> str:
+    """The newest migration shipped."""
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database at url to revision (the newest by default), creating it if new."""
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
+            config = _alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     finally:

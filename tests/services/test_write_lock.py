@@ -30,6 +30,7 @@ from trainer.services import (
     passwords,
     people,
     progress,
+    sessions,
     sign_in,
     teams,
     throttle,
@@ -101,6 +102,7 @@ CALLS = {
         throttle.record_failure(s, "lan.lo", "10.0.0.9", clock.now()),
         throttle.clear(s, "lan.lo", "10.0.0.9"),
     ],
+    "sessions.end_all": lambda s, w: sessions.end_all(s, w.member),
     "sign_in.sign_in": lambda s, w: [
         sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
         for password in ("sai-mat-khau", PASSWORD)

@@ -1,7 +1,8 @@
 """Communes (or wards) and their Tổ CNSCĐ teams; instructors manage teams many-to-many.
 
 Tables: `communes` (name, district, province), `teams` (name like "Tổ CNSCĐ-Xã Mường Phăng",
-commune_id) and `team_instructors` (team_id, user_id).
+commune_id, join_code: what a new member types to join; its instructors see and renew it)
+and `team_instructors` (team_id, user_id).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Team(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(160), unique=True)
     commune_id: Mapped[int] = mapped_column(sa.ForeignKey("communes.id"), index=True)
+    join_code: Mapped[str] = mapped_column(sa.String(16), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     commune: Mapped[Commune] = relationship(back_populates="teams")

@@ -2,8 +2,10 @@
 
 Table `users`: full_name, username (unique, lower case) and/or phone (unique, digits only;
 never shown on a public page), password_hash (werkzeug scrypt), role (member | instructor |
-admin), team_id (the member's one team), created_at, active. At least one of username and
-phone is set; either one signs in.
+admin), team_id (the member's one team), created_at, active, pending (registered without
+the team's join code: not yet approved by an instructor), session_version (part of what a
+sign-in cookie holds; raising it ends every session signed in before). At least one of
+username and phone is set; either one signs in.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ class User(Base):
     )
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     active: Mapped[bool] = mapped_column(default=True)
+    pending: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    session_version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     team: Mapped[Team | None] = relationship(back_populates="members", foreign_keys=[team_id])
     managed_teams: Mapped[list[Team]] = relationship(

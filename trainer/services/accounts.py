@@ -105,7 +105,7 @@ def new_user(
     return user
 
 
-def _checked_hash(full_name: str, login: str, password: str) -> tuple[LoginName, str]:
+def checked_hash(full_name: str, login: str, password: str) -> tuple[LoginName, str]:
     """The parsed login name and the password's hash, after checking both (slow: no lock)."""
     name = parse_login_name(login)
     check_details(full_name, name, password)
@@ -119,7 +119,7 @@ def register_member(
 
     :raises AccountError: naming the field that is wrong.
     """
-    name, password_hash = _checked_hash(full_name, login, password)
+    name, password_hash = checked_hash(full_name, login, password)
     # Two people taking one name at once: the second is told it is taken.
     with write_lock(session):
         team = session.get(Team, team_id) if team_id else None
@@ -138,7 +138,7 @@ def create_user(
     team_names: Iterable[str] = (),
 ) -> User:
     """Create an instructor or admin (or member) and commit; instructors manage team_names."""
-    name, password_hash = _checked_hash(full_name, login, password)
+    name, password_hash = checked_hash(full_name, login, password)
     with write_lock(session):
         teams = [_team_named(session, team) for team in team_names]
         user = new_user(session, full_name, name, password_hash, role=Role(role))
@@ -184,12 +184,15 @@ def reset_password(session: Session, user_id: int) -> str:
     password = passwords.temporary_password()
     password_hash = passwords.hash_password(password)
     with write_lock(session):
-        _account(session, user_id).password_hash = password_hash
+        user = _account(session, user_id)
+        user.password_hash = password_hash
+        user.session_version += 1  # whoever was signed in as them is signed out
     return password
 
 
 def change_password(session: Session, user_id: int, current: str, new: str) -> None:
-    """Replace the account's password after checking the current one, and commit.
+    """Replace the account's password after checking the current one, end every session
+    signed in with the old one, and commit.
 
     :raises AccountError: on "current" when it is wrong, on "password" when not acceptable.
     """
@@ -207,3 +210,4 @@ def change_password(session: Session, user_id: int, current: str, new: str) -> N
         if user.password_hash != checked:  # changed elsewhere while this one was checked
             raise AccountError("current", "Mật khẩu vừa được đổi ở nơi khác. Hãy thử lại.")
         user.password_hash = new_hash
+        user.session_version += 1  # every other session ends; the caller signs this one in again

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from trainer.content.model import Quiz
 from trainer.database import begin_write
-from trainer.models import Certificate, QuizAttempt
+from trainer.models import Certificate, QuizAttempt, User
 from trainer.services import certificates, clock, grading
 from trainer.services.grading import Drawn, Grade
 
@@ -38,6 +38,10 @@ class RetakeTooSoon(AttemptError):
 
 class AttemptRefused(AttemptError):
     """A submission that is not counted: unknown, someone else's, repeated or forged."""
+
+
+class NotApproved(AttemptError):
+    """The member joined without the team's code and its instructor has not approved them."""
 
 
 def deadline(attempt: QuizAttempt, quiz: Quiz) -> datetime | None:
@@ -71,8 +75,12 @@ def start(session: Session, user_id: int, quiz: Quiz, rng=None) -> QuizAttempt:
     """The member's open attempt at quiz, or a new one with freshly drawn items; commits.
 
     :raises RetakeTooSoon: a failed attempt's waiting time has not passed yet.
+    :raises NotApproved: the member is still waiting for their instructor's approval.
     """
     begin_write(session)
+    if session.scalar(sa.select(User.pending).where(User.id == user_id)):
+        session.rollback()
+        raise NotApproved("Giảng viên của tổ chưa duyệt bạn vào tổ, nên chưa làm bài được.")
     now = clock.now()
     for attempt in _attempts(session, user_id, quiz.topic):
         if not attempt.submitted and _ended(attempt, quiz) is None:

@@ -128,7 +128,9 @@ def quarterly(
     ).all()
     rows = []
     for team in teams:
-        member_ids = [member.id for member in team.members if member.role == "member"]
+        member_ids = [
+            member.id for member in team.members if member.role == "member" and not member.pending
+        ]
         trained = _trained(session, member_ids, lessons_by_topic, start, end)
         certificates = session.scalars(
             sa.select(Certificate).where(Certificate.user_id.in_(member_ids))
@@ -252,11 +254,11 @@ def most_missed(session: Session, user_ids: Iterable[int], quiz: Quiz, limit: in
 
 
 def members_of(session: Session, team_id: int) -> list[User]:
-    """A team's members (not its instructors), by name."""
+    """A team's approved members (not its instructors, not those pending), by name."""
     return list(
         session.scalars(
             sa.select(User)
-            .where(User.team_id == team_id, User.role == "member")
+            .where(User.team_id == team_id, User.role == "member", User.pending.is_(False))
             .order_by(User.full_name)
         )
     )
