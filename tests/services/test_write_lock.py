@@ -27,6 +27,7 @@ from trainer.services import (
     certificates,
     clock,
     csv_import,
+    joining,
     passwords,
     people,
     progress,
@@ -69,6 +70,15 @@ CALLS = {
     "accounts.change_password": lambda s, w: accounts.change_password(
         s, w.member, PASSWORD, "mot-mat-khau-moi"
     ),
+    "joining.register": lambda s, w: joining.register(
+        s, "Lò Văn Minh", "minh.lo", "mot-mat-khau-dai", team_id=w.team
+    ),
+    "joining.register (with a code)": lambda s, w: joining.register(
+        s, "Lò Văn Minh", "minh.lo", "mot-mat-khau-dai", join_code=w.join_code
+    ),
+    "joining.renew_code": lambda s, w: joining.renew_code(s, w.team),
+    "joining.approve": lambda s, w: joining.approve(s, w.team, w.pending),
+    "joining.decline": lambda s, w: joining.decline(s, w.team, w.pending),
     "people.assign_instructor": lambda s, w: people.assign_instructor(
         s, w.other_team, w.instructor
     ),
@@ -120,6 +130,9 @@ def world(app, session):
     admin = make_user(session, "Quản Trị", role="admin")
     quiz = app.extensions["catalog"].quizzes["an-toan"]
     holder = make_user(session, "Lò Văn Páo", team=team)
+    pending = make_user(session, "Người Lạ", team=team)
+    pending.pending = True
+    session.commit()
     with db.sessionmaker(app)() as own:
         attempt = attempts.start(own, holder.id, quiz)
         code = attempts.submit(own, holder.id, attempt.token, quiz, right_answers(quiz, attempt))[
@@ -133,6 +146,8 @@ def world(app, session):
         admin=admin.id,
         quiz=quiz,
         code=code,
+        pending=pending.id,
+        join_code=team.join_code,
     )
 
 
