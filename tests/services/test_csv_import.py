@@ -129,3 +129,78 @@ def test_member_rows_with_unknown_teams_or_taken_names_import_nothing(session):
         "Dòng 4: không có tổ tên “Tổ Không Có”. Hãy tạo tổ trước.",
     ]
     assert count(session, User) == 1
+
+
+def test_excels_doubled_quotes_are_one_quote_and_the_comma_inside_stays_in_its_cell(session):
+    text = 'ten_to,xa_phuong,huyen\n"Tổ ""Hoa Ban"", bản Mường",Xã Mường Phăng,Huyện Điện Biên\n'
+
+    report = import_teams(session, text.encode())
+
+    assert report.problems == []
+    team = session.scalar(sa.select(Team))
+    assert (team.name, team.commune.name, team.commune.district) == (
+        'Tổ "Hoa Ban", bản Mường',
+        "Xã Mường Phăng",
+        "Huyện Điện Biên",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ten_to,xa_phuong\rTổ A,Xã A\rTổ B,Xã B\r",
+        "ten_to,xa_phuong\r\nTổ A,Xã A\r\r\nTổ B,Xã B",
+        "ten_to,xa_phuong\nTổ A,Xã A\r\nTổ B,Xã B\r",
+        'ten_to,xa_phuong\r"Tổ A",Xã A\r"Tổ B",Xã B\r\n',
+    ],
+    ids=["old Mac endings", "a stray CR", "mixed endings", "quoted"],
+)
+def test_any_line_ending_excel_or_an_old_mac_writes_is_read(session, text):
+    report = import_teams(session, text.encode())
+
+    assert report.problems == [] and report.created == ["Tổ A", "Tổ B"]
+
+
+def test_a_quoted_cell_may_hold_a_line_break_and_later_lines_keep_their_numbers(session):
+    text = 'ten_to,xa_phuong\n"Tổ A\nbản Mường",Xã A\nTổ B,\n'
+
+    report = import_teams(session, text.encode())
+
+    assert report.problems == ["Dòng 4: hãy ghi tên xã hoặc phường."]
+
+
+def test_a_cell_over_128_kb_is_refused_by_its_line(session):
+    text = 'ten_to,xa_phuong\nTổ A,Xã A\nTổ B,"Xã B\n' + "x" * 140_000 + "\n"
+
+    report = import_teams(session, text.encode())
+
+    assert report.problems == ["Dòng 3: có ô dài quá 128 KB; hãy xem lại dấu ngoặc kép."]
+    assert count(session, Team) == 0
+
+
+def test_one_windows_byte_in_a_utf8_file_is_refused_naming_its_line_not_guessed(session):
+    data = "ten_to,xa_phuong\nTổ A,Xã A\n".encode() + windows_vietnamese("Lò Thị Lan,Xã B\n")
+
+    report = import_teams(session, data)
+
+    assert report.problems == [
+        "Dòng 3: có chữ không đọc được bằng bảng mã UTF-8. Trong Excel, hãy lưu tệp bằng "
+        "“CSV UTF-8”, hoặc chọn bảng mã Windows khi nhập."
+    ]
+    assert count(session, Team) == 0
+
+
+def test_a_byte_windows_vietnamese_does_not_have_is_refused_naming_its_line(session):
+    data = "ten_to,xa_phuong\r\nTo A,Xa A\r\n".encode("cp1258") + b"To \x81,Xa B\r\n"
+
+    report = import_teams(session, data, encoding="cp1258")
+
+    assert report.problems[0].startswith("Dòng 3: có chữ không đọc được bằng bảng mã Windows")
+
+
+def test_a_utf8_bom_says_utf8_whatever_encoding_was_chosen(session):
+    data = "\ufefften_to,xa_phuong\nTổ Mường Phăng,Xã Mường Phăng\n".encode()
+
+    report = import_teams(session, data, encoding="cp1258")
+
+    assert report.created == ["Tổ Mường Phăng"]

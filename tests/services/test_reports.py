@@ -1,3 +1,4 @@
+import csv
 import io
 from datetime import UTC, datetime
 
@@ -107,3 +108,41 @@ def test_the_most_missed_items_come_first(db, team):
 
     assert sum(m.wrong for m in missed) == 3
     assert all(m.asked >= m.wrong > 0 for m in missed)
+
+
+HOSTILE = {
+    '=HYPERLINK("http://evil.example","Bấm")': '\'=HYPERLINK("http://evil.example","Bấm")',
+    "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
+    "-2+3": "'-2+3",
+    "@SUM(A1)": "'@SUM(A1)",
+    "Tổ\x07 Hoa\x1b Ban": "Tổ Hoa Ban",
+}
+
+
+@pytest.fixture
+def hostile_teams(db):
+    """Teams and communes named like formulas, or holding control characters."""
+    return [make_team(db, name, f"Xã {number}").id for number, name in enumerate(HOSTILE)] + [
+        make_team(db, "Tổ Bình Thường", "=1+1").id
+    ]
+
+
+def test_names_that_look_like_formulas_are_plain_text_in_the_csv(db, hostile_teams):
+    report = reports.quarterly(db, Quarter(2026, 1), hostile_teams, TOPICS, LESSONS)
+
+    rows = list(csv.reader(io.StringIO(reports.to_csv(report).lstrip("\ufeff"))))
+
+    assert sorted(row[0] for row in rows[1:]) == sorted([*HOSTILE.values(), "Tổ Bình Thường"])
+    assert "'=1+1, Huyện Điện Biên, Điện Biên" in [row[1] for row in rows[1:]]
+
+
+def test_the_workbook_has_no_formula_and_no_control_character(db, hostile_teams):
+    report = reports.quarterly(db, Quarter(2026, 1), hostile_teams, TOPICS, LESSONS)
+
+    sheet = load_workbook(io.BytesIO(reports.to_xlsx(report))).active
+
+    cells = [cell for row in sheet.iter_rows(min_row=3) for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert sorted(row[0].value for row in sheet.iter_rows(min_row=3, max_row=8)) == sorted(
+        [*HOSTILE.values(), "Tổ Bình Thường"]
+    )

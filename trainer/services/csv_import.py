@@ -87,6 +87,8 @@ def decode(data: bytes, encoding: str = "utf-8") -> str:
 
     :raises BadFile: naming the first line that is not valid in that encoding.
     """
+    if encoding not in ENCODINGS:
+        raise BadFile(f"Không biết bảng mã “{encoding}”.")
     if data.startswith(codecs.BOM_UTF8):
         data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8"
     try:
@@ -105,6 +107,8 @@ def import_teams(session: Session, data: bytes, encoding: str = "utf-8") -> Impo
     begin_write(session)
     for line, row in rows:
         try:
+            if not row["commune"]:
+                raise AccountError("commune", "hãy ghi tên xã hoặc phường.")
             if row["name"].lower() in seen:
                 raise AccountError("name", f"tên tổ “{row['name']}” lặp lại trong tệp.")
             seen.add(row["name"].lower())
@@ -207,21 +211,18 @@ def _cells(data: bytes, encoding: str) -> list[tuple[int, list[str]]]:
         io.StringIO(text, newline=""), csv.excel, delimiter=max(",;\t", key=first.count)
     )
     records = []
+    start = 1
     try:
         while (cells := next(reader, None)) is not None:
-            records.append((reader.line_num - _breaks(cells), cells))
+            records.append((start, cells))
+            start = reader.line_num + 1
     except csv.Error as error:
         too_long = "field limit" in str(error)
         raise BadFile(
-            f"Dòng {reader.line_num + 1}: "
+            f"Dòng {start}: "
             + ("có ô dài quá 128 KB; hãy xem lại dấu ngoặc kép." if too_long else f"{error}.")
         ) from error
     return records
-
-
-def _breaks(cells: list[str]) -> int:
-    """How many line breaks the record's quoted cells hold, so it is named by its first line."""
-    return sum(len(re.findall(r"\r\n|\r|\n", cell)) for cell in cells)
 
 
 def _rows(

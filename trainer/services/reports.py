@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from trainer.content.model import Item, Quiz
 from trainer.models import Certificate, LessonProgress, QuizAttempt, Team, User
 from trainer.services import clock
+from trainer.services.spreadsheet_cells import data_row
 
 HEADINGS = (
     "Tổ",
@@ -192,11 +193,14 @@ def _trained(
 
 
 def to_csv(report: Report) -> str:
-    """The report as CSV with a BOM, so Excel opens the Vietnamese letters correctly."""
+    """The report as CSV with a BOM, so Excel opens the Vietnamese letters correctly.
+
+    Names that look like formulas are written as plain text (see spreadsheet_cells).
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADINGS)
-    writer.writerows(row.cells() for row in report.rows)
+    writer.writerows(data_row(row.cells()) for row in report.rows)
     return "\ufeff" + out.getvalue()
 
 
@@ -211,7 +215,7 @@ def to_xlsx(report: Report) -> bytes:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in report.rows:
-        sheet.append(row.cells())
+        sheet.append(data_row(row.cells()))
     fields = ("members", "trained", "issued", "valid_at_end", "expiring_next")
     sheet.append(["Tổng cộng", "", "", *(report.total(field) for field in fields)])
     for cell in sheet[sheet.max_row]:
