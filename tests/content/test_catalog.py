@@ -23,14 +23,31 @@ def test_an_unknown_topic_is_reported(content):
     ]
 
 
-def test_a_duplicate_slug_is_reported_on_the_second_file(content):
-    shown = write_lesson(content, "vi/an-toan/z-ban-sao.md", slug="mat-khau")
+def test_a_duplicate_slug_is_refused_in_both_files_and_neither_replaces_the_other(content):
+    copy = write_lesson(content, "vi/an-toan/z-ban-sao.md", slug="mat-khau", title="Bản sao")
 
     catalog, problems = load_catalog(content)
 
     original = Path("lessons/vi/an-toan/mat-khau.md")
-    assert problems == [Problem(shown, 1, f"duplicate slug `mat-khau`: {original} uses it too")]
-    assert catalog.lesson("mat-khau").path == original
+    assert problems == [
+        Problem(original, 1, f"duplicate slug `mat-khau`: {copy} uses it too"),
+        Problem(copy, 1, f"duplicate slug `mat-khau`: {original} uses it too"),
+    ]
+    assert catalog.lesson("mat-khau") is None
+
+
+def test_a_lesson_copied_into_another_topic_hides_no_lesson_already_there(content):
+    write_lesson(
+        content, "vi/nong-nghiep/b-bai-that.md", slug="bai-that", topic="nong-nghiep", order=1
+    )
+    write_lesson(
+        content, "vi/nong-nghiep/a-ban-sao.md", slug="mat-khau", topic="nong-nghiep", order=1
+    )
+
+    catalog, problems = load_catalog(content)
+
+    assert [lesson.slug for lesson in catalog.lessons_in("nong-nghiep")] == ["bai-that"]
+    assert {problem.message.split(":")[0] for problem in problems} == {"duplicate slug `mat-khau`"}
 
 
 def test_a_translation_of_a_lesson_that_does_not_exist_is_reported(content):

@@ -89,13 +89,46 @@ def test_drawing_more_items_than_the_bank_has_is_reported(content):
     assert problems == [Problem(BANK, 2, "`draw` is 9 but the bank has only 5 good items")]
 
 
-def test_a_missing_picture_choice_is_reported(content):
+def test_a_missing_picture_choice_is_reported_and_only_its_item_left_out(content):
     rewrite(content, "image: an-toan/ban-tay.png", "image: an-toan/khong-co.png")
 
     catalog, problems = load_catalog(content)
 
     line = line_of(content, "id: chon-hinh")
     assert problems == [Problem(BANK, line, "picture not found: media/an-toan/khong-co.png")]
+    assert "chon-hinh" not in [item.id for item in catalog.quizzes["an-toan"].items]
+
+
+def test_a_broken_item_drops_that_item_and_the_bank_is_still_served(content):
+    rewrite(content, "answer: 2\n", "answer: 3\n")
+
+    catalog, problems = load_catalog(content)
+
+    quiz = catalog.quizzes["an-toan"]
+    assert [item.id for item in quiz.items] == [
+        "mat-khau-tot",
+        "cong-an-goi",
+        "thu-tu-xu-ly",
+        "chon-hinh",
+    ]
+    assert len(problems) == 1  # `trainer check` still fails
+
+
+def test_a_bank_left_with_fewer_good_items_than_it_draws_is_not_served(content):
+    rewrite(content, "answer: 2\n", "answer: 3\n")
+    rewrite(content, "step: lua-dao#1", "step: khong-co#1")
+
+    catalog, _ = load_catalog(content)
+
+    assert "an-toan" not in catalog.quizzes
+
+
+def test_a_problem_with_the_bank_itself_keeps_it_from_being_served(content):
+    rewrite(content, "pass_mark: 80", "pass_mark: 30")
+
+    catalog, problems = load_catalog(content)
+
+    assert [p.line for p in problems] == [1]
     assert "an-toan" not in catalog.quizzes
 
 
@@ -118,3 +151,11 @@ def test_an_order_item_lists_its_choices_in_order_and_has_no_answer(content):
     assert [p.message for p in problems] == [
         "an `order` item has no `answer`: list the choices in the right order"
     ]
+
+
+def test_a_bank_that_cannot_be_read_still_marks_its_topic_as_one_that_certifies(content):
+    (content / BANK).write_text("items: [\n", encoding="utf-8")
+
+    catalog, _ = load_catalog(content)
+
+    assert "an-toan" not in catalog.quizzes and "an-toan" in catalog.banks

@@ -25,6 +25,9 @@ class Catalog:
     pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> built picture
     quizzes: dict[str, Quiz] = field(default_factory=dict)  # topic -> question bank
     guides: dict[str, Guide] = field(default_factory=dict)  # topic -> field guide
+    # Topics with a question bank file, loadable or not: the topics that certify. Reports
+    # and members' certificates go by this, so a broken bank never hides a certificate.
+    banks: frozenset[str] = frozenset()
 
     def topic(self, slug: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.slug == slug), None)
@@ -84,10 +87,11 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         topics=sorted(
             (t for t in topics if not _has_problem(t.path, problems)), key=lambda t: t.order
         ),
-        lessons=_servable(lessons, problems),
+        lessons=_servable_lessons(lessons, problems),
         pictures=pictures,
-        quizzes={quiz.topic: quiz for quiz in quizzes if not _has_problem(quiz.path, problems)},
+        quizzes={quiz.topic: served for quiz in quizzes if (served := _servable(quiz, problems))},
         guides=guides,
+        banks=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
     )
     return catalog, sorted(set(problems))
 
@@ -138,7 +142,20 @@ def _has_problem(path: Path, problems: list[Problem]) -> bool:
     return any(problem.path == path for problem in problems)
 
 
-def _servable(lessons: list[Lesson], problems: list[Problem]) -> dict[tuple[str, str], Lesson]:
+def _servable(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
+    """The bank without its broken items, if nothing is wrong with the bank itself and it
+    still has enough items for its draw; a broken item never takes its bank down."""
+    own = [p for p in problems if p.path == quiz.path and p not in quiz.item_problems]
+    broken = {p.line for p in own}
+    if broken - {item.line for item in quiz.items}:
+        return None
+    items = tuple(item for item in quiz.items if item.line not in broken)
+    return dataclasses.replace(quiz, items=items) if len(items) >= quiz.draw else None
+
+
+def _servable_lessons(
+    lessons: list[Lesson], problems: list[Problem]
+) -> dict[tuple[str, str], Lesson]:
     """Lessons without problems; a translation takes topic, order and sources from its original."""
     originals = {
         lesson.slug: lesson

@@ -139,3 +139,5 @@ class Quiz:
     time_limit_minutes: int | None = None
     retake_after_hours: int = 0
     path: Path = field(default=Path("."), compare=False)
+    # Problems in items left out of `items`: the bank may still be served without them.
+    item_problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)

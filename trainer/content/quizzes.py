@@ -25,7 +25,8 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
     if not isinstance(raw_items, list) or not raw_items:
         fields.problems.append(doc.problem("`items` must be a list of questions", "items"))
         raw_items = []
-    items = [_read_item(doc, index, fields.problems) for index in range(len(raw_items))]
+    item_problems: list[Problem] = []
+    items = [_read_item(doc, index, item_problems) for index in range(len(raw_items))]
     items = [item for item in items if item]
     quiz = Quiz(
         topic=path.stem,
@@ -36,8 +37,9 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
         retake_after_hours=fields.number("retake_after_hours", required=False, low=0, high=720)
         or 0,
         path=shown,
+        item_problems=tuple(item_problems),
     )
-    problems = fields.problems + _bank_problems(quiz, doc)
+    problems = fields.problems + item_problems + _bank_problems(quiz, doc)
     return quiz, problems
 
 

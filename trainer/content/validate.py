@@ -14,7 +14,12 @@ def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
     topic_slugs = {topic.slug for topic in topics}
     originals = [lesson for lesson in lessons if lesson.language == "vi"]
     translations = [lesson for lesson in lessons if lesson.language != "vi"]
-    problems = [*_duplicates(lessons), *_duplicate_orders(originals)]
+    duplicates = _duplicates(lessons)
+    refused = {problem.path for problem in duplicates}
+    problems = [
+        *duplicates,
+        *_duplicate_orders([lesson for lesson in originals if lesson.path not in refused]),
+    ]
     for lesson in originals:
         if lesson.topic and lesson.topic not in topic_slugs:
             problems.append(
@@ -66,18 +71,18 @@ def _originals_by_slug(lessons: list[Lesson]) -> dict[str, Lesson]:
 
 
 def _duplicates(lessons: list[Lesson]) -> list[Problem]:
-    seen: dict[tuple[str, str], Lesson] = {}
-    problems = []
+    """Every file whose slug another file of the same language uses: neither is served,
+    so a copy never silently replaces the lesson it was copied from."""
+    by_key: dict[tuple[str, str], list[Lesson]] = defaultdict(list)
     for lesson in sorted(lessons, key=lambda lesson: str(lesson.path)):
-        key = (lesson.slug, lesson.language)
-        if key in seen:
+        by_key[(lesson.slug, lesson.language)].append(lesson)
+    problems = []
+    for (slug, _), same in by_key.items():
+        for lesson in same if len(same) > 1 else ():
+            others = ", ".join(str(other.path) for other in same if other is not lesson)
             problems.append(
-                Problem(
-                    lesson.path, 1, f"duplicate slug `{lesson.slug}`: {seen[key].path} uses it too"
-                )
+                Problem(lesson.path, 1, f"duplicate slug `{slug}`: {others} uses it too")
             )
-        else:
-            seen[key] = lesson
     return problems
 
 
