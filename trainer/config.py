@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -85,9 +86,19 @@ def settle(app: Flask) -> None:
 
 
 def _instance_secret(path: Path) -> str:
-    """A random key made once per installation, so every app process signs alike."""
+    """A random key made once per installation, so every app process signs alike.
+
+    Readable by its owner only; when two processes start at once, the first key stays.
+    """
     if not path.exists():
-        temp = path.with_suffix(".tmp")
-        temp.write_text(secrets.token_urlsafe(32))
-        temp.replace(path)
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as out:
+            out.write(secrets.token_urlsafe(32))
+        try:
+            os.link(temp, path)  # fails if another process made the key first
+        except FileExistsError:
+            pass
+        finally:
+            temp.unlink()
     return path.read_text().strip()

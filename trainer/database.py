@@ -8,8 +8,9 @@ submitting at once wait their turn instead of one failing with "database is lock
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,10 +31,20 @@ def make_engine(url: str) -> sa.Engine:
     """An engine for url; SQLite gets WAL, a busy timeout, foreign keys and explicit BEGINs."""
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
+    _create_private(sa.engine.make_url(url).database)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     sa.event.listen(engine, "connect", _sqlite_connect)
     sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
+
+
+def _create_private(path: str | None) -> None:
+    """Create a new database file readable by its owner only (SQLite gives its -wal and
+    -shm files the same mode), before SQLite would create it world-readable."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    with suppress(FileExistsError, FileNotFoundError):  # a missing folder: SQLite says so
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

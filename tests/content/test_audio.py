@@ -1,16 +1,20 @@
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from trainer.cli import cli
-from trainer.content.audio import audio_stage
+from trainer.content.audio import Settings, audio_stage, voice_recording
 from trainer.content.build import build
-from trainer.speech import mp3
+from trainer.speech import manifest as audio_manifest
+from trainer.speech import mp3, recordings
 from trainer.speech.espeak import Espeak
 
 OFFLINE = ["espeak"]
+VOICE = Espeak().speak("Một người đọc bước này", "vi", 1.0)
 
 
 def build_audio(content: Path, out: Path, engines=OFFLINE):
@@ -161,3 +165,27 @@ def test_adding_a_pronunciation_changes_how_that_step_is_read(content, tmp_path)
     assert not any("may misread" in line for line in report.lines)
     assert after["clips"]["mat-khau/vi/2"] != before["clips"]["mat-khau/vi/2"]  # has "OTP"
     assert after["clips"]["mat-khau/vi/1"] == before["clips"]["mat-khau/vi/1"]
+
+
+def test_an_upload_waits_for_the_manifest_lock_so_no_writer_undoes_another(content, tmp_path):
+    out = tmp_path / "build"
+    report, _ = build_audio(content, out)
+    lesson = report.catalog.lesson("mat-khau", "hmn")
+    recordings.save(content, "hmn", "mat-khau", 1, VOICE, ".mp3", "Siv ib kab lus ntev")
+    folder = out / "audio"
+    upload = threading.Thread(
+        target=voice_recording,
+        args=(lesson, 1, content, folder, Settings(["espeak"])),
+    )
+
+    with audio_manifest.locked(folder):  # another writer (a build, an upload) is at work
+        other = audio_manifest.load(folder)
+        upload.start()
+        time.sleep(0.5)  # an upload that ignored the lock would be done by now
+        other.clips["lua-dao/hmn/0"] = other.clips["lua-dao/vi/0"]
+        other.save(folder)
+    upload.join()
+
+    kept = audio_manifest.load(folder)
+    assert "lua-dao/hmn/0" in kept.clips
+    assert kept.clip("mat-khau", "hmn", 1).engine == "recorded"

@@ -23,7 +23,7 @@ from trainer.content.catalog import Catalog
 from trainer.content.model import Lesson
 from trainer.speech import loudspeaker, manifest, mp3, recordings
 from trainer.speech.engines import Voices, make_engines
-from trainer.speech.manifest import FILE, Manifest, Track
+from trainer.speech.manifest import FILE, LOCK, Manifest, Track, locked
 from trainer.speech.text import (
     Pronunciations,
     read_pronunciations,
@@ -115,18 +115,23 @@ def build_audio(
     every = [part for _, lesson in sorted(catalog.lessons.items()) for part in parts(lesson)]
     with click.progressbar(every, label="Giọng đọc", show_pos=True) as bar:
         for part in bar:
-            speeds = _recorded(part, root, folder, settings.slow, manifest)
-            speeds = speeds or _spoken(part, voices, table, settings.slow)
-            if speeds:
+            if not _has_recording(part, root) and (
+                speeds := _spoken(part, voices, table, settings.slow)
+            ):
                 manifest.clips[part.key] = speeds
-    for (slug, language), lesson in sorted(catalog.lessons.items()):
-        tracks = [manifest.clip(slug, language, part.number) for part in parts(lesson)]
-        if all(tracks):
-            track = loudspeaker.build(slug, language, tracks, folder, settings.bitrate)
-            if track:
-                manifest.loudspeaker[f"{slug}/{language}"] = track
-    manifest.save(folder)
-    _prune(folder, manifest)
+    # Recordings are taken under the lock, so one uploaded during the build is kept.
+    with locked(folder):
+        for part in every:
+            if speeds := _recorded(part, root, folder, settings.slow, manifest):
+                manifest.clips[part.key] = speeds
+        for (slug, language), lesson in sorted(catalog.lessons.items()):
+            tracks = [manifest.clip(slug, language, part.number) for part in parts(lesson)]
+            if all(tracks):
+                track = loudspeaker.build(slug, language, tracks, folder, settings.bitrate)
+                if track:
+                    manifest.loudspeaker[f"{slug}/{language}"] = track
+        manifest.save(folder)
+        _prune(folder, manifest)
     _report(catalog, manifest, voices, settings, report)
     if unknown := _unknown(every, voices, table):
         report.say(
@@ -163,22 +168,30 @@ def _unknown(every: list[Part], voices: Voices, table: Pronunciations) -> list[s
 
 
 def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
-    """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file."""
-    folder.mkdir(parents=True, exist_ok=True)  # the first recording may come before any build
-    current = manifest.load(folder)
-    part = parts(lesson)[number]
-    current.stale = [key for key in current.stale if key != part.key]
-    speeds = _recorded(part, root, folder, settings.slow, current)
-    if speeds:
-        current.clips[part.key] = speeds
-    tracks = [current.clip(lesson.slug, lesson.language, p.number) for p in parts(lesson)]
-    whole = all(tracks) and loudspeaker.build(
-        lesson.slug, lesson.language, tracks, folder, settings.bitrate
-    )
-    if whole:
-        current.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
-    current.save(folder)
+    """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file.
+
+    Under the manifest's lock: two uploads at once, or an upload during a build, both stay.
+    """
+    with locked(folder):  # makes the folder too: the first recording may come before a build
+        current = manifest.load(folder)
+        part = parts(lesson)[number]
+        current.stale = [key for key in current.stale if key != part.key]
+        speeds = _recorded(part, root, folder, settings.slow, current)
+        if speeds:
+            current.clips[part.key] = speeds
+        tracks = [current.clip(lesson.slug, lesson.language, p.number) for p in parts(lesson)]
+        whole = all(tracks) and loudspeaker.build(
+            lesson.slug, lesson.language, tracks, folder, settings.bitrate
+        )
+        if whole:
+            current.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
+        current.save(folder)
     return current
+
+
+def _has_recording(part: Part, root: Path) -> bool:
+    found = recordings.find(root, part.lesson.language, part.lesson.slug, part.number)
+    return found is not None
 
 
 def _recorded(part: Part, root: Path, folder: Path, slow: float, into: Manifest):
@@ -208,7 +221,7 @@ def _spoken(part: Part, voices: Voices, table: Pronunciations, slow: float):
 
 def _prune(folder: Path, manifest: Manifest) -> None:
     """Remove audio no part uses any more, so the folder does not grow with every edit."""
-    keep = manifest.files() | {FILE}
+    keep = manifest.files() | {FILE, LOCK}
     for path in folder.iterdir():
         if path.is_file() and path.name not in keep:
             path.unlink()

@@ -7,6 +7,7 @@ and `team_instructors` (team_id, user_id).
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,16 @@ from trainer.models.base import Base, utcnow
 
 if TYPE_CHECKING:
     from trainer.models.user import User
+
+# No 0/O or 1/I: a join code written on the board or read aloud is not misread.
+JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+def new_join_code() -> str:
+    """A fresh join code, 8 characters in two groups (`K7Q2-XR4M`): about 10 ** 12 codes."""
+    raw = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(8))
+    return f"{raw[:4]}-{raw[4:]}"
+
 
 team_instructors = sa.Table(
     "team_instructors",
@@ -53,7 +64,7 @@ class Team(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(160), unique=True)
     commune_id: Mapped[int] = mapped_column(sa.ForeignKey("communes.id"), index=True)
-    join_code: Mapped[str] = mapped_column(sa.String(16), unique=True)
+    join_code: Mapped[str] = mapped_column(sa.String(16), unique=True, default=new_join_code)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     commune: Mapped[Commune] = relationship(back_populates="teams")

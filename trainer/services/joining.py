@@ -6,25 +6,15 @@ A pending member may read and listen like anyone, but sits no quiz and counts in
 from __future__ import annotations
 
 import re
-import secrets
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import write_lock
 from trainer.models import Role, Team, User
+from trainer.models.team import new_join_code
 from trainer.services import accounts, passwords
 from trainer.services.accounts import AccountError
-
-# No 0/O or 1/I: a code written on the board or read aloud is not misread.
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-LENGTH = 8  # 32 ** 8, about 10 ** 12 codes: not guessable from the sign-up form
-
-
-def new_code() -> str:
-    """A fresh join code grouped in fours: `K7Q2-XR4M`."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
-    return f"{raw[:4]}-{raw[4:]}"
 
 
 def normal_code(text: str) -> str:
@@ -79,7 +69,7 @@ def register(
 
 def renew_code(session: Session, team_id: int) -> str:
     """Give the team a new join code (the old one stops working) and commit; the new code."""
-    code = new_code()
+    code = new_join_code()
     with write_lock(session):
         team = session.get(Team, team_id)
         if team is None:

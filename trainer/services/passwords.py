@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import secrets
 from functools import cache
+from pathlib import Path
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-MIN_PASSWORD = 8
+MIN_PASSWORD = 10
+MIN_DIFFERENT = 5  # "aaaaaaaaaa", "1212121212" and "a" + spaces are not passwords
+COMMON = Path(__file__).with_name("common_passwords.txt")
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 
 
@@ -35,11 +38,27 @@ def _decoy_hash() -> str:
 
 def problem(password: str, login: str = "") -> str | None:
     """What is wrong with password as a new one, in Vietnamese; None when it will do."""
+    plain = password.strip().lower()
     if len(password) < MIN_PASSWORD:
         return f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."
+    if len(set(plain)) < MIN_DIFFERENT:
+        return "Mật khẩu này lặp lại quá nhiều. Hãy ghép vài từ dễ nhớ, ví dụ “ca phe sang 7 gio”."
+    if login and login.lower() in plain:
+        return "Mật khẩu không được chứa tên đăng nhập hay số điện thoại."
+    if plain in _common():
+        return "Mật khẩu này rất nhiều người dùng nên dễ bị đoán. Hãy chọn mật khẩu khác."
     return None
+
+
+@cache
+def _common() -> frozenset[str]:
+    lines = COMMON.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line and not line.startswith("#"))
 
 
 def temporary_password(length: int = 10) -> str:
     """Letters and digits that cannot be mistaken for each other when read aloud or copied."""
-    return "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(length))
+    while True:
+        made = "".join(secrets.choice(TEMPORARY_ALPHABET) for _ in range(length))
+        if len(set(made)) >= MIN_DIFFERENT:
+            return made

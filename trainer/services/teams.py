@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from trainer.database import write_lock
 from trainer.models import Commune, Role, Team, User
-from trainer.services import joining
 from trainer.services.accounts import AccountError
 
 
@@ -47,7 +46,7 @@ def add_team(session: Session, name: str, commune: Commune) -> Team:
         raise AccountError("name", "Hãy ghi tên tổ.")
     if session.scalar(sa.select(Team.id).where(Team.name == name)) is not None:
         raise AccountError("name", f"Đã có tổ tên “{name}”.")
-    team = Team(name=name, commune=commune, join_code=joining.new_code())
+    team = Team(name=name, commune=commune)
     session.add(team)
     return team
 

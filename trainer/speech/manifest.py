@@ -1,19 +1,24 @@
 """The audio manifest: which file says which part of which lesson, written by the build.
 
 The web app reads it once at start (`audio/manifest.json` in the build folder); a missing
-or unreadable manifest means no audio yet, never an error page.
+or unreadable manifest means no audio yet, never an error page. The build and recording
+uploads change it only while holding its file lock (`locked`), so none undoes another.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import fcntl
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.speech.engines import write_atomically
 
 FILE = "manifest.json"
+LOCK = ".manifest.lock"
 SPEEDS = ("normal", "slow")
 
 
@@ -57,6 +62,18 @@ class Manifest:
         path = folder / FILE
         if not path.is_file() or path.read_bytes() != text:
             write_atomically(path, text)
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the manifest's lock: one writer at a time, across every process on the machine."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def load(folder: Path) -> Manifest:

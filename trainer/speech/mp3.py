@@ -54,6 +54,49 @@ def frames_only(data: bytes) -> bytes:
     return data
 
 
+# kbps by MPEG version (1, or 2 and 2.5) and layer; index 0 ("free") and 15 are not used.
+BITRATES = {
+    (1, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+    (1, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+    (1, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    (2, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+    (2, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+    (2, 3): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+def _frame(data: bytes, at: int) -> tuple[int, int, int] | None:
+    """(length in bytes, samples, sample rate) of the MPEG audio frame at `at`, if one is."""
+    if at + 4 > len(data) or data[at] != 0xFF or data[at + 1] & 0xE0 != 0xE0:
+        return None
+    version, layer = (data[at + 1] >> 3) & 3, 4 - ((data[at + 1] >> 1) & 3)
+    bitrate_index, rate_index = data[at + 2] >> 4, (data[at + 2] >> 2) & 3
+    if version == 1 or layer == 4 or bitrate_index in (0, 15) or rate_index == 3:
+        return None
+    kbps = BITRATES[(1 if version == 3 else 2, layer)][bitrate_index]
+    rate, padding = RATES[version][rate_index], (data[at + 2] >> 1) & 1
+    if layer == 1:
+        return (12 * kbps * 1000 // rate + padding) * 4, 384, rate
+    samples = 1152 if layer == 2 or version == 3 else 576
+    return samples // 8 * kbps * 1000 // rate + padding, samples, rate
+
+
+def frame_seconds(data: bytes) -> float:
+    """How long the MP3 really plays: every frame present is counted, whatever a header
+    (Xing, VBRI, ID3) claims. Bytes between frames are skipped; 0 when there are none."""
+    at, samples, rate = len(data) - len(frames_only(data)), 0, 0
+    end = at + len(frames_only(data))
+    while at < end:
+        frame = _frame(data, at)
+        if frame is None or (rate and frame[2] != rate) or at + frame[0] > end:
+            found = data.find(b"\xff", at + 1, end)  # look for the next frame
+            at = found if found >= 0 else end
+            continue
+        at, samples, rate = at + frame[0], samples + frame[1], frame[2]
+    return round(samples / rate, 2) if rate else 0.0
+
+
 def any_seconds(data: bytes) -> float:
     """Duration of an MP3, M4A, Ogg or WAV recording; 0 when it cannot be told."""
     try:
