@@ -133,7 +133,8 @@ def import_members(session: Session, data: bytes, encoding: str = "utf-8") -> Im
     session.rollback()  # nothing is held while the passwords are hashed
     if report.problems:
         return _finish(session, report)
-    hashes = {member.line: passwords.hash_password(member.password) for member in members}
+    hashed = passwords.hash_many([member.password for member in members])
+    hashes = {member.line: one for member, one in zip(members, hashed, strict=True)}
     try:
         with write_lock(session):
             members, report.problems = _plan_members(session, rows)  # taken since?
