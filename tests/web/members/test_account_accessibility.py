@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import make_team, make_user
-from tests.web.test_accessibility import serious_problems
+from tests.web.reading.test_accessibility import serious_problems
 
 pytestmark = pytest.mark.browser
 

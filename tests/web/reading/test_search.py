@@ -47,13 +47,15 @@ def test_the_query_is_shown_escaped(client):
 
 
 def test_the_app_builds_the_index_on_first_search_when_trainer_build_has_not(app, client):
-    folder = Path(app.config["BUILD_DIR"]) / "search"
+    folder = Path(app.instance_path) / "unbuilt" / "search"
     assert not folder.exists()
 
     response = client.get("/tim-kiem?q=mat+khau")
 
     assert response.status_code == 200
+    assert "Mật khẩu an toàn" in response.get_data(as_text=True)
     assert [path.name for path in folder.iterdir() if not path.name.startswith(".")]
+    assert not (Path(app.config["BUILD_DIR"]) / "search").exists()  # never in the build folder
 
 
 @pytest.mark.browser
