@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,6 +66,9 @@ def begin_write(session: Session) -> None:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database at url to revision (the newest by default), creating it if new."""
+    from alembic import command  # only the commands that migrate need Alembic
+    from alembic.config import Config
+
     engine = make_engine(url)
     try:
         with engine.begin() as connection:

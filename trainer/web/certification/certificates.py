@@ -8,7 +8,6 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from trainer.extensions import db
 from trainer.models import Certificate
 from trainer.services import certificates
-from trainer.services.certificate_image import render_certificate
 from trainer.web.certification.standing import may_see, my_standings, topic_title, verify_url
 from trainer.web.core.access import (
     admin_required,
@@ -57,6 +56,8 @@ def show(code: str):
 @bp.get("/chung-nhan/<code>/anh.png")
 @login_required
 def image(code: str):
+    from trainer.services.certificate_image import render_certificate  # Pillow and segno
+
     found = _visible(code)
     png = render_certificate(
         certificates.card(found, topic_title(found.topic)), verify_url(found.code)

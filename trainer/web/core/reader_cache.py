@@ -17,7 +17,9 @@ from flask_login import current_user
 from trainer.web.core import display
 
 PAGES = "reader_pages"
-MAX_PAGES = 2048  # addresses come from visitors; never let them grow memory without end
+# Addresses come from visitors: never let them grow memory without end. Each process keeps
+# at most this many characters of pages (all the shipped lessons in two display styles fit).
+MAX_CHARS = 16 * 1024 * 1024
 
 
 def for_readers(view: Callable) -> Callable:
@@ -31,9 +33,10 @@ def for_readers(view: Callable) -> Callable:
             return pages[key]
         response = make_response(view(**values))
         if key is not None and response.status_code == 200 and "csrf_token" not in g:
-            if len(pages) >= MAX_PAGES:
+            page = response.get_data(as_text=True)
+            if sum(map(len, pages.values())) + len(page) > MAX_CHARS:
                 pages.clear()
-            pages[key] = response.get_data(as_text=True)
+            pages[key] = page
         return response
 
     return wrapper

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
 from markupsafe import Markup
-from whoosh import index
 
-from trainer.content.search import Hit, SearchIndex
-from trainer.content.search_index import ensure_index, index_dir
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language
+
+if TYPE_CHECKING:
+    from trainer.content.search import Hit, SearchIndex
 
 bp = Blueprint("search", __name__)
 
@@ -30,6 +31,12 @@ class LazyIndex:
         self._lock = threading.Lock()
 
     def get(self) -> SearchIndex:
+        # Whoosh is imported on the first search, not by every process that never searches.
+        from whoosh import index
+
+        from trainer.content.search import SearchIndex
+        from trainer.content.search_index import ensure_index, index_dir
+
         with self._lock:
             if self._index is None:
                 lessons = list(current_catalog().lessons.values())
