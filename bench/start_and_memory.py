@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 TRAINER = Path(sys.executable).parent / "trainer"
 PAGES = [
     "/",
-    "/chu-de/an-toan-tren-mang",
+    "/chu-de/an-toan-so",
     "/bai-hoc/mat-khau-an-toan",
     "/bai-hoc/mat-khau-an-toan?lang=hmn",
     "/bai-hoc/mat-khau-an-toan/nghe",

@@ -98,6 +98,8 @@ class Database:
     def init_app(self, app: Flask) -> None:
         engine = make_engine(app.config["DATABASE_URL"])
         app.extensions["database"] = sessionmaker(engine)
+        # Done once here, not on each worker's first query: forked workers share the result.
+        sa.orm.configure_mappers()
         app.teardown_appcontext(self._close)
 
     def sessionmaker(self, app: Flask | None = None) -> sessionmaker[Session]:

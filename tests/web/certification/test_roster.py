@@ -130,3 +130,14 @@ def test_an_instructor_of_another_team_cannot_record_a_demonstration(client, ses
     assert response.status_code == 404
     session.expire_all()
     assert session.get(Certificate, certificate.id).demonstrated_at is None
+
+
+def test_the_roster_lists_the_same_teams_as_the_teams_page(client, login, teams):
+    phang, thanh = teams
+    login("mai")
+
+    roster = client.get("/giang-vien/").get_data(as_text=True)
+    listing = client.get("/to/").get_data(as_text=True)
+
+    assert phang.name in roster and thanh.name not in roster
+    assert roster.replace("/giang-vien/", "/to/") == listing.replace("/giang-vien/", "/to/")
