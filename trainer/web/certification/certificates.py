@@ -16,6 +16,7 @@ from trainer.web.core.access import (
     login_required,
 )
 from trainer.web.core.catalog import current_catalog
+from trainer.web.core.links import safe_next
 
 bp = Blueprint("certificates", __name__)
 
@@ -108,7 +109,7 @@ def demonstrated(code: str):
         flash("Đã ghi: thành viên làm thành thạo trên điện thoại thật.", "success")
     except certificates.CertificateError as error:
         flash(str(error), "error")
-    return redirect(request.form.get("next") or url_for(".show", code=found.code))
+    return redirect(safe_next(request.form.get("next"), url_for(".show", code=found.code)))
 
 
 @bp.get("/quan-tri/thu-hoi")

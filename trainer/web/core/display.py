@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Flask, Response, redirect, request, url_for
 
+from trainer.web.core.links import safe_next
+
 bp = Blueprint("display", __name__)
 COOKIE = "hien_thi"
 LARGEST = 4  # text size steps above normal; the largest is twice the normal size
@@ -58,14 +60,9 @@ def change():
     size = now.size + {"to": 1, "nho": -1}.get(request.args.get("chu", ""), 0)
     contrast = {"cao": True, "thuong": False}.get(request.args.get("mau", ""), now.contrast)
     chosen = Display(max(0, min(LARGEST, size)), contrast)
-    response = redirect(_same_site(request.args.get("tiep", "/")), code=303)
+    response = redirect(safe_next(request.args.get("tiep"), "/"), code=303)
     response.set_cookie(COOKIE, chosen.cookie(), max_age=YEAR, httponly=True, samesite="Lax")
     return response
-
-
-def _same_site(path: str) -> str:
-    """Only a path on this site: never send the reader elsewhere."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
 
 
 def _vary_on_cookie(response: Response) -> Response:

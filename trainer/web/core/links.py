@@ -1,6 +1,8 @@
-"""Full addresses for QR codes and shared links."""
+"""Addresses: full ones for QR codes and shared links, and where a redirect may go."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from flask import current_app, request
 
@@ -14,3 +16,11 @@ def public_url(path: str) -> str:
     """
     base = current_app.config["PUBLIC_BASE_URL"] or request.url_root
     return base.rstrip("/") + path
+
+
+def safe_next(target: str | None, default: str) -> str:
+    """target when it is a path on this site; default for anything else (another host,
+    "//host", or "/\\host", which browsers read like "//host")."""
+    target = target or ""
+    on_site = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    return target if on_site and not urlsplit(target).netloc else default

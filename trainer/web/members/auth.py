@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
@@ -13,6 +12,7 @@ from wtforms import SelectChoice
 from trainer.extensions import db
 from trainer.services import accounts, clock, sign_in, teams
 from trainer.web.core.access import current_user
+from trainer.web.core.links import safe_next
 from trainer.web.members.account_forms import LoginForm, RegisterForm
 
 bp = Blueprint("auth", __name__)
@@ -39,7 +39,7 @@ def login():
         )
         if result.user is not None:
             login_user(result.user, remember=form.remember.data)
-            return redirect(_next_page() or url_for("account.me"))
+            return redirect(safe_next(request.args.get("next"), url_for("account.me")))
         form.form_errors.append(result.message)
         status = 429 if result.locked else 200
     return render_template("auth/login.html", form=form), status
@@ -95,18 +95,3 @@ def _limits() -> sign_in.Limits:
         max_failures=current_app.config["LOGIN_MAX_FAILURES"],
         window=timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"]),
     )
-
-
-def _next_page() -> str | None:
-    """The page asked for before signing in, if it is on this site."""
-    target = request.args.get("next", "")
-    parts = urlsplit(target)
-    # Browsers read "/\\host" like "//host": refuse backslashes as well as a host.
-    if (
-        target.startswith("/")
-        and "\\" not in target
-        and not target.startswith("//")
-        and not parts.netloc
-    ):
-        return target
-    return None
