@@ -53,3 +53,14 @@ def test_the_package_root_still_gives_gunicorn_its_app_factory():
     )
 
     assert done.stdout.strip() == "trainer.app"
+
+
+def test_the_trainer_command_loads_no_web_app_before_a_command_needs_it():
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, trainer.cli; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert not {"flask", "sqlalchemy", "trainer.app"} & set(done.stdout.split())
