@@ -105,28 +105,13 @@ def build():
 @click.option("--threads", default=4, show_default=True, help="Threads per process.")
 def serve(host: str, port: int, workers: int, threads: int):
     """Serve the site with gunicorn, a production WSGI server."""
-    args = [
-        "gunicorn",
-        "--bind",
-        f"{host}:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--worker-class",
-        "gthread",
-        "--access-logfile",
-        "-",
-        "--no-control-socket",  # several servers on one machine must not share one socket
-        "--preload",  # the app is made once, then forked: workers share its memory
-        "trainer:create_app()",
-    ]
-    from trainer import database
-    from trainer.app import settings_app
+    from trainer import database, serving
+    from trainer.app import create_app, settings_app
 
     database.upgrade(settings_app().config["DATABASE_URL"])
+    app = create_app()
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    os.execvp(sys.executable, [sys.executable, "-m", *args])
+    serving.serve(app, host, port, workers, threads)
 
 
 @cli.command("db-upgrade")
