@@ -7,6 +7,8 @@ than exec'ing `gunicorn "trainer:create_app()"` saves a second interpreter start
 
 from __future__ import annotations
 
+import gc
+
 from flask import Flask
 from gunicorn.app.base import BaseApplication
 
@@ -35,4 +37,5 @@ def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
         "control_socket_disable": True,  # several servers on one machine must not share one
         "preload_app": True,
     }
+    gc.freeze()  # what the app made stays untouched by the collector: shared, not copied
     Server(app, options).run()
