@@ -6,8 +6,10 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flask import Flask
+if TYPE_CHECKING:
+    from flask import Flask
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 

@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import cli
-from trainer.content.audio import Settings, audio_stage, voice_recording
 from trainer.content.build import build
 from trainer.speech import manifest as audio_manifest
 from trainer.speech import mp3, recordings
 from trainer.speech.espeak import Espeak
+from trainer.speech.stage import Settings, audio_stage, voice_recording
 
 OFFLINE = ["espeak"]
 VOICE = Espeak().speak("Một người đọc bước này", "vi", 1.0)
