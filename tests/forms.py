@@ -33,9 +33,12 @@ class Login:
     def __init__(self, client: FlaskClient):
         self.client = client
 
-    def __call__(self, user_or_login, password: str = PASSWORD) -> TestResponse:
+    def __call__(
+        self, user_or_login, password: str = PASSWORD, *, remember: bool = False
+    ) -> TestResponse:
         name = getattr(user_or_login, "login_name", user_or_login)
-        return post_form(self.client, "/dang-nhap", {"login": name, "password": password})
+        form = {"login": name, "password": password} | ({"remember": "y"} if remember else {})
+        return post_form(self.client, "/dang-nhap", form)
 
     def token(self, path: str = "/dang-nhap") -> str:
         return token_from(self.client.get(path).get_data(as_text=True))

@@ -72,7 +72,8 @@ class User(Base):
         return self.active
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the sign-in cookies hold: the id and the session version (see services.sessions)."""
+        return f"{self.id}.{self.session_version}"
 
     @property
     def login_name(self) -> str:

@@ -128,7 +128,10 @@ def test_a_wrong_password_says_so_without_saying_which_part_was_wrong(session, l
     assert 'value="minh"' in page
 
 
-def test_after_five_wrong_passwords_that_name_waits_here_even_with_the_right_one(session, login):
+def test_after_five_wrong_passwords_that_name_waits_here_even_with_the_right_one(
+    session, login, monkeypatch
+):
+    Clock(monkeypatch)
     make_user(session, username="minh")
     for _ in range(5):
         login("minh", "sai-mat-khau")

@@ -14,6 +14,7 @@ from flask_login import current_user
 
 from trainer.extensions import db, login_manager
 from trainer.models import Role, Team, User
+from trainer.services import sessions
 
 __all__ = [
     "admin_required",
@@ -38,10 +39,10 @@ def forbidden(error):
     return render_template("errors/403.html"), 403
 
 
-def load_user(user_id: str) -> User | None:
-    """The signed-in account, or None when it was removed or switched off."""
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+def load_user(session_id: str) -> User | None:
+    """The signed-in account; None when it was removed, switched off, or its sessions ended
+    (signed out, password changed) since this cookie was made."""
+    return sessions.user_for(db.session, session_id)
 
 
 def login_required(view: Callable) -> Callable:

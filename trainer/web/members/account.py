@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import login_user
+from flask_login.config import COOKIE_NAME
 
 from trainer.extensions import db
+from trainer.models import User
 from trainer.services import accounts, progress
 from trainer.web.certification.standing import my_standings
 from trainer.web.core.access import current_user, login_required
@@ -43,6 +46,12 @@ def password():
             db.session.rollback()
             getattr(form, error.field).errors = [error.message]
         else:
-            flash("Đã đổi mật khẩu. Lần sau hãy đăng nhập bằng mật khẩu mới.", "success")
+            # Every other session ended with the old password; this one goes on.
+            remembered = COOKIE_NAME in request.cookies
+            login_user(db.session.get(User, current_user.id), remember=remembered)
+            flash(
+                "Đã đổi mật khẩu. Các máy khác đang đăng nhập tài khoản này đã được đăng xuất.",
+                "success",
+            )
             return redirect(url_for("account.me"))
     return render_template("account/password.html", form=form)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from trainer.extensions import db
-from trainer.services import accounts, clock, sign_in, teams
+from trainer.services import accounts, clock, sessions, sign_in, teams
 from trainer.web.core.access import current_user
 from trainer.web.core.links import safe_next
 from trainer.web.members.account_forms import LoginForm, RegisterForm
@@ -47,6 +45,9 @@ def login():
 
 @bp.post("/dang-xuat")
 def logout():
+    """Sign out here and on every phone this account's cookies were copied to."""
+    if current_user.is_authenticated:
+        sessions.end_all(db.session, current_user.id)
     logout_user()
     flash("Bạn đã đăng xuất.", "info")
     return redirect(url_for("pages.home"))
@@ -91,7 +92,4 @@ def _team_choices() -> list[SelectChoice]:
 
 
 def _limits() -> sign_in.Limits:
-    return sign_in.Limits(
-        max_failures=current_app.config["LOGIN_MAX_FAILURES"],
-        window=timedelta(minutes=current_app.config["LOGIN_LOCK_MINUTES"]),
-    )
+    return sign_in.Limits.of(current_app.config)
