@@ -7,7 +7,7 @@ from tests.concurrency import at_once
 from tests.factories import PASSWORD, make_team, make_user
 from trainer.extensions import db
 from trainer.models import User, utcnow
-from trainer.services import accounts, passwords, sign_in
+from trainer.services import accounts, joining, passwords, sign_in
 from trainer.services.accounts import AccountError, LoginName, parse_login_name
 
 
@@ -49,7 +49,7 @@ def test_two_people_registering_one_name_at_once_get_one_account_and_one_clear_r
     def register() -> None:
         with makers() as own:
             try:
-                accounts.register_member(own, "Lò Thị Lan", "lan.lo", "mat-khau-dai", team_id)
+                joining.register(own, "Lò Thị Lan", "lan.lo", "mat-khau-dai", team_id=team_id)
                 outcomes.append("created")
             except AccountError as error:
                 outcomes.append(error.message)

@@ -55,11 +55,8 @@ def _submit(s, w):
 
 # name -> what it calls; errors the services raise on purpose are expected and fine.
 CALLS = {
-    "accounts.register_member": lambda s, w: accounts.register_member(
-        s, "Lò Văn Minh", "minh.lo", "mot-mat-khau-dai", w.team
-    ),
-    "accounts.register_member (name taken)": lambda s, w: accounts.register_member(
-        s, "Lò Thị Lan", "lan.lo", "mot-mat-khau-dai", w.team
+    "joining.register (name taken)": lambda s, w: joining.register(
+        s, "Lò Thị Lan", "lan.lo", "mot-mat-khau-dai", team_id=w.team
     ),
     "accounts.create_user": lambda s, w: accounts.create_user(
         s, "Đỗ Văn Nam", "nam.do", "mot-mat-khau-dai", "instructor", ["Tổ CNSCĐ-Xã Mường Phăng"]

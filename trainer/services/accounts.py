@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from trainer.database import write_lock
 from trainer.models import Role, Team, User
 from trainer.services import passwords
-from trainer.services.passwords import MIN_PASSWORD as MIN_PASSWORD
 
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,31}")
 PHONE = re.compile(r"0\d{9}")
@@ -110,23 +109,6 @@ def checked_hash(full_name: str, login: str, password: str) -> tuple[LoginName, 
     name = parse_login_name(login)
     check_details(full_name, name, password)
     return name, passwords.hash_password(password)
-
-
-def register_member(
-    session: Session, full_name: str, login: str, password: str, team_id: int | None
-) -> User:
-    """Register a member of an existing team and commit.
-
-    :raises AccountError: naming the field that is wrong.
-    """
-    name, password_hash = checked_hash(full_name, login, password)
-    # Two people taking one name at once: the second is told it is taken.
-    with write_lock(session):
-        team = session.get(Team, team_id) if team_id else None
-        if team is None:
-            raise AccountError("team", "Hãy chọn tổ của bạn.")
-        user = new_user(session, full_name, name, password_hash, team=team)
-    return user
 
 
 def create_user(

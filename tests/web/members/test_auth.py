@@ -20,17 +20,37 @@ def register(client, chosen, **changes):
     return post_form(client, "/dang-ky", data)
 
 
-def test_a_member_registers_and_lands_on_their_page_signed_in(client, session):
+def test_a_member_with_the_join_code_registers_into_the_team_and_lands_signed_in(client, session):
+    team = make_team(session)
+
+    response = register(client, team, team="0", join_code=team.join_code.lower())
+
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Lò Thị Lan" in page and "Bạn đã vào Tổ CNSCĐ-Xã Mường Phăng." in page
+    assert "đang chờ giảng viên" not in page
+    user = session.scalar(sa.select(User).where(User.username == "lan.lo"))
+    assert (user.team_id, user.role, user.pending) == (team.id, "member", False)
+    assert user.password_hash.startswith("scrypt:") and PASSWORD not in user.password_hash
+
+
+def test_a_member_without_the_code_waits_for_the_instructor_and_is_told_so(client, session):
     team = make_team(session)
 
     response = register(client, team)
 
-    assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Lò Thị Lan" in page and "Tổ CNSCĐ-Xã Mường Phăng" in page
-    user = session.scalar(sa.select(User).where(User.username == "lan.lo"))
-    assert user.team_id == team.id and user.role == "member"
-    assert user.password_hash.startswith("scrypt:") and PASSWORD not in user.password_hash
+    assert "Bạn đang chờ giảng viên của tổ duyệt." in page
+    assert session.scalar(sa.select(User.pending)) is True
+
+
+def test_a_wrong_join_code_is_refused_and_nobody_is_registered(client, session):
+    team = make_team(session)
+
+    page = register(client, team, join_code="AAAA-BBBB").get_data(as_text=True)
+
+    assert "Mã vào tổ chưa đúng." in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 0
 
 
 def test_registering_with_a_phone_number_stores_it_normalised(client, session):
@@ -74,12 +94,12 @@ def test_a_taken_username_is_refused_with_a_clear_message(client, session):
     assert "Tên đăng nhập này đã có người dùng" in page
 
 
-def test_registration_without_a_team_asks_for_one(client, session):
+def test_registration_without_a_code_or_a_team_asks_for_one(client, session):
     team = make_team(session)
 
     page = register(client, team, team="0").get_data(as_text=True)
 
-    assert "Hãy chọn tổ của bạn." in page
+    assert "Hãy chọn tổ của bạn, hoặc ghi mã vào tổ." in page
 
 
 def test_a_form_posted_without_its_token_is_refused_and_keeps_what_was_typed(client, session):

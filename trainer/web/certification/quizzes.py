@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from trainer.extensions import db
 from trainer.models import QuizAttempt
@@ -53,6 +53,9 @@ def start(topic: str):
     try:
         attempt = attempts.start(db.session, current_user.id, quiz)
     except attempts.RetakeTooSoon:
+        return redirect(url_for(".rules", topic=topic))
+    except attempts.NotApproved as waiting:
+        flash(waiting.message, "info")
         return redirect(url_for(".rules", topic=topic))
     return redirect(url_for(".attempt", token=attempt.token))
 

@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
-from trainer.services.accounts import MIN_PASSWORD, AccountError, parse_login_name
+from trainer.services.accounts import AccountError, parse_login_name
+from trainer.services.passwords import MIN_PASSWORD
 
 LOGIN_LABEL = "Tên đăng nhập hoặc số điện thoại"
 
@@ -15,6 +16,12 @@ class LoginForm(FlaskForm):
     login = StringField(LOGIN_LABEL, [DataRequired("Hãy ghi tên đăng nhập hoặc số điện thoại.")])
     password = PasswordField("Mật khẩu", [DataRequired("Hãy ghi mật khẩu.")])
     remember = BooleanField("Ghi nhớ trên điện thoại này", default=True)
+
+
+def team_id(value) -> int:
+    """The chosen team's id; 0 (none chosen) for anything that is not one."""
+    text = str(value or "")
+    return int(text) if text.isascii() and text.isdecimal() and len(text) < 12 else 0
 
 
 class RegisterForm(FlaskForm):
@@ -33,7 +40,8 @@ class RegisterForm(FlaskForm):
             DataRequired("Hãy đặt mật khẩu."),
             Length(min=MIN_PASSWORD, message=f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."),
         ],
-        description=f"Ít nhất {MIN_PASSWORD} ký tự. Không dùng mật khẩu của tài khoản khác.",
+        description=f"Ít nhất {MIN_PASSWORD} ký tự, không chứa tên đăng nhập. Dễ nhớ mà khó đoán: "
+        "ghép vài từ, ví dụ “ca phe sang 7 gio”. Không dùng mật khẩu của tài khoản khác.",
     )
     password_again = PasswordField(
         "Nhập lại mật khẩu",
@@ -43,11 +51,16 @@ class RegisterForm(FlaskForm):
         ],
     )
 
+    join_code = StringField(
+        "Mã vào tổ",
+        [Length(max=20, message="Mã vào tổ có 8 chữ và số, ví dụ K7Q2-XR4M.")],
+        description="Giảng viên của tổ cho bạn mã này. Có mã thì vào tổ ngay.",
+    )
     team = SelectField(
-        "Tổ của bạn",
-        coerce=int,
+        "Chưa có mã? Chọn tổ của bạn",
+        coerce=team_id,
         validate_choice=False,
-        validators=[DataRequired("Hãy chọn tổ của bạn.")],
+        description="Giảng viên của tổ sẽ duyệt bạn vào tổ. Trong lúc chờ, bạn vẫn học mọi bài.",
     )
 
     def validate_login(self, field: StringField) -> None:
@@ -65,7 +78,7 @@ class PasswordForm(FlaskForm):
             DataRequired("Hãy đặt mật khẩu mới."),
             Length(min=MIN_PASSWORD, message=f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự."),
         ],
-        description=f"Ít nhất {MIN_PASSWORD} ký tự.",
+        description=f"Ít nhất {MIN_PASSWORD} ký tự, không chứa tên đăng nhập.",
     )
     password_again = PasswordField(
         "Nhập lại mật khẩu mới",

@@ -8,7 +8,7 @@ from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from trainer.extensions import db
-from trainer.services import accounts, clock, sessions, sign_in, teams
+from trainer.services import accounts, clock, joining, sessions, sign_in, teams
 from trainer.web.core.access import current_user
 from trainer.web.core.links import safe_next
 from trainer.web.members.account_forms import LoginForm, RegisterForm
@@ -61,17 +61,31 @@ def register():
     form.team.choices = _team_choices()
     if form.validate_on_submit():
         try:
-            user = accounts.register_member(
-                db.session, form.full_name.data, form.login.data, form.password.data, form.team.data
+            user = joining.register(
+                db.session,
+                form.full_name.data,
+                form.login.data,
+                form.password.data,
+                join_code=form.join_code.data or "",
+                team_id=form.team.data or None,
             )
         except accounts.AccountError as error:
             db.session.rollback()
             getattr(form, error.field).errors = [error.message]
         else:
             login_user(user, remember=True)
-            flash(f"Chào mừng {user.full_name}! Tài khoản của bạn đã sẵn sàng.", "success")
+            flash(_welcome(user), "success")
             return redirect(url_for("account.me"))
     return render_template("auth/register.html", form=form)
+
+
+def _welcome(user) -> str:
+    if user.pending:
+        return (
+            f"Chào mừng {user.full_name}! Giảng viên của {user.team.name} sẽ duyệt bạn vào tổ. "
+            "Trong lúc chờ, bạn vẫn học được mọi bài."
+        )
+    return f"Chào mừng {user.full_name}! Bạn đã vào {user.team.name}."
 
 
 def stale_form(error: CSRFError):

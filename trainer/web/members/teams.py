@@ -6,11 +6,11 @@ each team links to its members page here and to its certificate grid in `roster.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
 from trainer.extensions import db
 from trainer.models import Role, User
-from trainer.services import accounts, people, teams
+from trainer.services import accounts, joining, people, teams
 from trainer.services.progress import finished_counts
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 
@@ -30,9 +30,41 @@ def index():
 @instructor_required
 def show(team_id: int):
     team = managed_team_or_404(team_id)
-    counts = finished_counts(db.session, [member.id for member in team.members])
-    instructors = people.instructors(db.session) if current_user.is_admin else []
-    return render_template("teams/show.html", team=team, finished=counts, instructors=instructors)
+    members = [member for member in team.members if not member.pending]
+    return render_template(
+        "teams/show.html",
+        team=team,
+        members=members,
+        pending=joining.pending_members(db.session, team.id),
+        finished=finished_counts(db.session, [member.id for member in members]),
+        instructors=people.instructors(db.session) if current_user.is_admin else [],
+    )
+
+
+@bp.post("/to/<int:team_id>/ma-vao-to")
+@instructor_required
+def renew_code(team_id: int):
+    """A new join code for the team: the old one (shared too widely, say) stops working."""
+    team = managed_team_or_404(team_id)
+    code = joining.renew_code(db.session, team.id)
+    flash(f"Mã vào tổ mới: {code}. Mã cũ không dùng được nữa.", "success")
+    return redirect(url_for(".show", team_id=team_id))
+
+
+@bp.post("/to/<int:team_id>/cho-duyet/<int:user_id>/<any(duyet, 'khong-nhan'):choice>")
+@instructor_required
+def decide(team_id: int, user_id: int, choice: str):
+    """Approve someone who registered without the join code, or remove their account."""
+    managed_team_or_404(team_id)
+    try:
+        if choice == "duyet":
+            name = joining.approve(db.session, team_id, user_id).full_name
+            flash(f"{name} đã vào tổ.", "success")
+        else:
+            flash(f"Đã xóa đăng ký của {joining.decline(db.session, team_id, user_id)}.", "info")
+    except accounts.AccountError as error:
+        flash(error.message, "error")
+    return redirect(url_for(".show", team_id=team_id))
 
 
 @bp.post("/to/<int:team_id>/thanh-vien/<int:user_id>/mat-khau")
