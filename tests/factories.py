@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -116,3 +117,21 @@ def make_user(
     session.add(user)
     session.commit()
     return user
+
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_vietnamese(text: str) -> bytes:
+    """text as Excel saves it on Vietnamese Windows: cp1258, tone marks as combining marks."""
+    out = []
+    for char in text:
+        try:
+            char.encode("cp1258")
+            out.append(char)
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            tones = "".join(mark for mark in parts if mark in TONE_MARKS)
+            rest = "".join(mark for mark in parts if mark not in TONE_MARKS)
+            out.append(unicodedata.normalize("NFC", rest) + tones)
+    return "".join(out).encode("cp1258")

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 import sqlalchemy as sa
 
-from tests.factories import make_team, make_user
+from tests.factories import make_team, make_user, windows_vietnamese
 from trainer.extensions import db
 from trainer.models import Commune, Team, User
 from trainer.services.csv_import import import_members, import_teams
@@ -21,24 +19,6 @@ def session(app):
     """The app's own kind of session (one transaction until commit or rollback)."""
     with db.sessionmaker(app)() as session:
         yield session
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def windows_vietnamese(text: str) -> bytes:
-    """text as Excel saves it on Vietnamese Windows: cp1258, tone marks as combining marks."""
-    out = []
-    for char in text:
-        try:
-            char.encode("cp1258")
-            out.append(char)
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            tones = "".join(mark for mark in parts if mark in TONE_MARKS)
-            rest = "".join(mark for mark in parts if mark not in TONE_MARKS)
-            out.append(unicodedata.normalize("NFC", rest) + tones)
-    return "".join(out).encode("cp1258")
 
 
 def count(session, model) -> int:

@@ -5,7 +5,7 @@ import io
 import pytest
 import sqlalchemy as sa
 
-from tests.factories import make_team, make_user
+from tests.factories import make_team, make_user, windows_vietnamese
 from tests.forms import post_form
 from trainer.models import Team, User
 
@@ -65,6 +65,23 @@ def test_a_csv_with_a_bad_row_lists_its_line_and_imports_nothing(client, session
     page = response.get_data(as_text=True)
     assert "Chưa nhập dòng nào" in page and "Dòng 3: hãy ghi tên tổ." in page
     assert session.scalar(sa.select(sa.func.count()).select_from(Team)) == 0
+
+
+@pytest.mark.parametrize(
+    ("encoding", "shown"),
+    [("cp1258", "Đã nhập 1 tổ."), ("utf-8", "Dòng 2: có chữ không đọc được bằng bảng mã UTF-8.")],
+)
+def test_a_file_from_old_excel_imports_when_its_encoding_is_chosen_and_is_never_guessed(
+    client, session, admin, encoding, shown
+):
+    csv = windows_vietnamese("ten_to;xa_phuong\nTổ Him Lam;Phường Him Lam\n")
+    file = (io.BytesIO(csv), "to.csv")
+
+    page = post_form(
+        client, "/quan-tri/nhap", {"kind": "teams", "encoding": encoding, "file": file}
+    ).get_data(as_text=True)
+
+    assert shown in page
 
 
 def test_an_admin_promotes_a_member_to_instructor(client, session, admin):

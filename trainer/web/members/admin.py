@@ -49,7 +49,7 @@ def import_csv():
             run = (
                 csv_import.import_teams if form.kind.data == "teams" else csv_import.import_members
             )
-            report = run(db.session, data)
+            report = run(db.session, data, form.encoding.data)
     return render_template("admin/import.html", form=form, report=report)
 
 

@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from trainer.models import ROLE_NAMES
+from trainer.services.csv_import import ENCODINGS
 
 
 class TeamForm(FlaskForm):
@@ -30,6 +31,12 @@ class ImportForm(FlaskForm):
         ],
         default="teams",
         validators=[DataRequired("Hãy chọn loại danh sách.")],
+    )
+    encoding = RadioField(
+        "Bảng mã của tệp",
+        choices=[SelectChoice(code, label) for code, (label, _) in ENCODINGS.items()],
+        default="utf-8",
+        validators=[DataRequired("Hãy chọn bảng mã.")],
     )
     file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
 
