@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.factories import make_team, make_user
+from tests.forms import Login
 from tests.services.certification import Clock
 from tests.web.certify import take_quiz
 
@@ -75,3 +76,18 @@ def test_a_quarter_with_nothing_issued_reports_zero(client, login, teams):
 
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert rows[1][5:] == ["0", "0", "0"]
+
+
+def test_a_bank_that_cannot_be_read_after_a_restart_hides_no_certificate(make_app, content, teams):
+    (content / "quizzes/an-toan.yaml").write_text("items: [\n", encoding="utf-8")
+    restarted = make_app(content)
+    member, instructor = restarted.test_client(), restarted.test_client()
+    Login(member)("lan")
+    Login(instructor)("mai")
+
+    mine = member.get("/chung-nhan").get_data(as_text=True)
+    text = instructor.get("/bao-cao/tai.csv?quy=2026-Q1").get_data(as_text=True)
+
+    assert "Đã đạt, có giá trị đến" in mine
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [row[3:7] for row in rows[1:]] == [["1", "1", "1", "1"]]

@@ -25,7 +25,7 @@ def _report() -> tuple[reports.Report, list, str]:
         abort(404)
     catalog = current_catalog()
     topics = {
-        topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.quizzes
+        topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks
     }
     report = reports.quarterly(db.session, quarter, team_ids, topics, lessons_by_topic())
     return report, mine, chosen

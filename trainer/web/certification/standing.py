@@ -23,10 +23,15 @@ def lessons_by_topic() -> dict[str, list[str]]:
 
 
 def my_standings() -> list[tuple]:
-    """(topic, Standing) for the signed-in member on every topic that has a quiz."""
+    """(topic, Standing) for the signed-in member on every topic that certifies (has a bank
+    file, even one that cannot be read now) or that they hold a certificate for."""
     catalog = current_catalog()
     found = standing_of(db.session, current_user.id, lessons_by_topic())
-    return [(catalog.topic(s.topic), s) for s in found if s.topic in catalog.quizzes]
+    return [
+        (catalog.topic(s.topic), s)
+        for s in found
+        if s.topic in catalog.banks or s.certificate is not None
+    ]
 
 
 def lesson_title(slug: str) -> str:
