@@ -40,7 +40,7 @@ def assign_instructor(session: Session, team_id: int, user_id: int) -> Team:
     """Let an instructor manage a team (no change if they already do) and commit."""
     with write_lock(session):
         team = session.get(Team, team_id)
-        user = session.get(User, user_id)
+        user = session.get(User, user_id) if user_id else None
         if team is None or user is None or user.role != Role.INSTRUCTOR:
             raise AccountError("instructor", "Hãy chọn một giảng viên.")
         if user not in team.instructors:

@@ -23,6 +23,8 @@ from trainer.models import Certificate, LessonProgress, QuizAttempt, Team, User
 from trainer.services import clock
 from trainer.services.spreadsheet_cells import data_row
 
+FIRST_YEAR, LAST_YEAR = 2000, 2999  # a quarter's year as an address may give it
+
 HEADINGS = (
     "Tổ",
     "Xã/Phường",
@@ -49,9 +51,8 @@ class Quarter:
     def parse(cls, text: str) -> Quarter | None:
         """ "2026-Q1" (as in the page's address), or None."""
         year, _, number = text.upper().partition("-Q")
-        if year.isdigit() and number in ("1", "2", "3", "4"):
-            return cls(int(year), int(number))
-        return None
+        known = year.isascii() and year.isdecimal() and FIRST_YEAR <= int(year[:5]) <= LAST_YEAR
+        return cls(int(year), int(number)) if known and number in ("1", "2", "3", "4") else None
 
     @property
     def slug(self) -> str:

@@ -51,7 +51,7 @@ def answers_from_form(form: MultiDict) -> dict[str, list[int]]:
         if key in NOT_ANSWERS or value == "":
             continue
         item_id, _, position = key.partition(".")
-        if not value.isdigit() or (position and not position.isdigit()):
+        if not _small_number(value) or (position and not _small_number(position)):
             raise BadForm(key)
         if position:
             ranks.setdefault(item_id, []).append((int(value), int(position)))
@@ -63,3 +63,8 @@ def answers_from_form(form: MultiDict) -> dict[str, list[int]]:
         complete = [rank for rank, _ in given] == list(range(1, len(given) + 1))
         answers[item_id] = [position for _, position in given] if complete else []
     return answers
+
+
+def _small_number(text: str) -> bool:
+    """A choice's position or rank as a page sends it: plain digits, never "²" or 5,000 of them."""
+    return text.isascii() and text.isdecimal() and len(text) <= 3

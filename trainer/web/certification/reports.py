@@ -24,9 +24,7 @@ def _report() -> tuple[reports.Report, list, str]:
     if chosen and not team_ids:
         abort(404)
     catalog = current_catalog()
-    topics = {
-        topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks
-    }
+    topics = {topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks}
     report = reports.quarterly(db.session, quarter, team_ids, topics, lessons_by_topic())
     return report, mine, chosen
 

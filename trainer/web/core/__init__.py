@@ -5,10 +5,21 @@ from __future__ import annotations
 from flask import Flask
 
 from trainer.services import clock
-from trainer.web.core import access, catalog, display, errors, files, headers, language, templates
+from trainer.web.core import (
+    access,
+    catalog,
+    display,
+    errors,
+    files,
+    headers,
+    ids,
+    language,
+    templates,
+)
 
 
 def init_app(app: Flask) -> None:
+    ids.init_app(app)  # first: every route with an id is bound to its converter
     templates.add_folder(app, __file__)
     catalog.init_app(app)
     for blueprint in (files.bp, display.bp):

@@ -55,11 +55,19 @@ def static(version: str, name: str):
 @bp.get("/media/<name>")
 def media(name: str):
     folder = Path(current_app.config["BUILD_DIR"]) / "media"
-    if not (folder / name).is_file():
+    if not _is_file(folder / name):
         folder = _unbuilt_picture(name)
     response = _send(folder, name)
     response.headers["Content-Security-Policy"] = MEDIA_POLICY
     return _cache(response, immutable=True)
+
+
+def _is_file(path: Path) -> bool:
+    """False, not an error, for a name too long for the disk or holding a NUL byte."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def unbuilt_folder() -> Path:
@@ -75,7 +83,7 @@ def _unbuilt_picture(name: str) -> Path:
         pictures = current_catalog().pictures.items()
         sources = {built: src for src, p in pictures for built in {p.name, *dict(p.srcset)}}
         current_app.extensions["picture_sources"] = sources
-    if name in sources and not (folder / name).is_file():
+    if name in sources and not _is_file(folder / name):
         with _making:
             source = Path(current_app.config["CONTENT_DIR"]) / "media" / sources[name]
             build_picture(source, Path("media") / sources[name], folder)
@@ -85,7 +93,7 @@ def _unbuilt_picture(name: str) -> Path:
 def _send(folder: Path, name: str) -> Response:
     """A small file, whole in memory so it can be compressed, with an ETag for revalidation."""
     path = safe_join(str(folder), name)
-    if path is None or name.startswith(".") or not Path(path).is_file():
+    if path is None or name.startswith(".") or not _is_file(Path(path)):
         abort(404)
     mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = Response(Path(path).read_bytes(), mimetype=mimetype)

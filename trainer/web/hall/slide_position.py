@@ -18,6 +18,7 @@ from trainer.web.core.catalog import current_catalog
 
 bp = Blueprint("slide_position", __name__)
 START = {"at": 0, "blank": False, "seq": 0}
+MAX_BODY = 1024  # {"at": 12, "blank": false} is some 25 bytes
 
 
 @bp.get("/bai-hoc/<slug>/trinh-chieu/vi-tri")
@@ -29,7 +30,7 @@ def show(slug: str):
 @bp.post("/bai-hoc/<slug>/trinh-chieu/vi-tri")
 def move(slug: str):
     count = _slide_count(slug)
-    asked = request.get_json(silent=True) or {}
+    asked = _asked()
     at, blank = asked.get("at"), asked.get("blank")
     if not (isinstance(at, int) and not isinstance(at, bool) and 0 <= at < count):
         abort(400)
@@ -38,6 +39,17 @@ def move(slug: str):
     state = {"at": at, "blank": blank, "seq": _read(slug)["seq"] + 1}
     _write(slug, state)
     return _no_store(jsonify(state))
+
+
+def _asked() -> dict:
+    """The small JSON object the presenter sends; 400 for anything else."""
+    if (request.content_length or 0) > MAX_BODY:
+        abort(413)
+    try:
+        asked = request.get_json(silent=True)
+    except RecursionError:  # nested deeper than any honest page sends
+        abort(400)
+    return asked if isinstance(asked, dict) else abort(400)
 
 
 def _slide_count(slug: str) -> int:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from trainer.services.accounts import AccountError, parse_login_name
 from trainer.services.passwords import MIN_PASSWORD
+from trainer.web.core.forms import PageForm
 
 LOGIN_LABEL = "Tên đăng nhập hoặc số điện thoại"
 
 
-class LoginForm(FlaskForm):
+class LoginForm(PageForm):
     login = StringField(LOGIN_LABEL, [DataRequired("Hãy ghi tên đăng nhập hoặc số điện thoại.")])
     password = PasswordField("Mật khẩu", [DataRequired("Hãy ghi mật khẩu.")])
     remember = BooleanField("Ghi nhớ trên điện thoại này", default=True)
@@ -24,7 +24,7 @@ def team_id(value) -> int:
     return int(text) if text.isascii() and text.isdecimal() and len(text) < 12 else 0
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(PageForm):
     full_name = StringField(
         "Họ và tên",
         [DataRequired("Hãy ghi họ và tên."), Length(max=120, message="Họ tên quá dài.")],
@@ -70,7 +70,7 @@ class RegisterForm(FlaskForm):
             raise ValidationError(error.message) from error
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(PageForm):
     current = PasswordField("Mật khẩu đang dùng", [DataRequired("Hãy ghi mật khẩu đang dùng.")])
     password = PasswordField(
         "Mật khẩu mới",

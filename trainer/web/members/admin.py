@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 
 from trainer.extensions import db
 from trainer.services import accounts, csv_import, people, teams
 from trainer.web.core.access import admin_required
+from trainer.web.core.forms import PageForm
+from trainer.web.core.ids import record_id
 from trainer.web.members.admin_forms import ImportForm, InstructorForm, RoleForm, TeamForm
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
@@ -71,11 +72,10 @@ def people_list():
 @admin_required
 def set_role(user_id: int):
     form = RoleForm()
-    if form.validate_on_submit():
-        user = accounts.set_role(db.session, user_id, form.role.data)
-        flash(f"{user.full_name} giờ là {user.role_name.lower()}.", "success")
-    else:
+    if not form.validate_on_submit():
         flash("Chưa đổi được vai trò. Hãy thử lại.", "error")
+    elif user := _refused_or(accounts.set_role, user_id, form.role.data):
+        flash(f"{user.full_name} giờ là {user.role_name.lower()}.", "success")
     return redirect(url_for("admin.people_list", q=request.args.get("q") or None))
 
 
@@ -83,22 +83,19 @@ def set_role(user_id: int):
 @admin_required
 def add_instructor(team_id: int):
     form = InstructorForm()
-    if form.validate_on_submit():
-        try:
-            team = people.assign_instructor(db.session, team_id, form.instructor.data)
-        except accounts.AccountError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            flash(f"Đã giao {team.name} cho giảng viên.", "success")
+    if not form.validate_on_submit():
+        flash("Hãy chọn một giảng viên.", "error")
+    elif team := _refused_or(people.assign_instructor, team_id, form.instructor.data):
+        flash(f"Đã giao {team.name} cho giảng viên.", "success")
     return redirect(url_for("teams.show", team_id=team_id))
 
 
 @bp.post("/to/<int:team_id>/giang-vien/<int:user_id>/bo")
 @admin_required
 def remove_instructor(team_id: int, user_id: int):
-    if FlaskForm().validate_on_submit():
-        team = people.unassign_instructor(db.session, team_id, user_id)
+    if PageForm().validate_on_submit() and (
+        team := _refused_or(people.unassign_instructor, team_id, user_id)
+    ):
         flash(f"Giảng viên không còn quản lý {team.name}.", "success")
     return redirect(url_for("teams.show", team_id=team_id))
 
@@ -106,9 +103,10 @@ def remove_instructor(team_id: int, user_id: int):
 @bp.post("/tai-khoan/<int:user_id>/khoa")
 @admin_required
 def switch_account(user_id: int):
-    if FlaskForm().validate_on_submit():
-        switch_on = request.form.get("active") == "1"
-        user = accounts.set_active(db.session, user_id, switch_on)
+    switch_on = request.form.get("active") == "1"
+    if PageForm().validate_on_submit() and (
+        user := _refused_or(accounts.set_active, user_id, switch_on)
+    ):
         flash(f"Đã {'mở khóa' if switch_on else 'khóa'} tài khoản của {user.full_name}.", "success")
     return redirect(url_for("admin.people_list", q=request.args.get("q") or None))
 
@@ -116,11 +114,16 @@ def switch_account(user_id: int):
 @bp.post("/tai-khoan/<int:user_id>/to")
 @admin_required
 def move_member(user_id: int):
-    try:
-        user = people.move_to_team(db.session, user_id, request.form.get("team", type=int))
-    except accounts.AccountError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
+    team_id = request.form.get("team", type=record_id)
+    if user := _refused_or(people.move_to_team, user_id, team_id):
         flash(f"{user.full_name} giờ thuộc {user.team.name}.", "success")
     return redirect(url_for("admin.people_list", q=request.args.get("q") or None))
+
+
+def _refused_or(change, *args):
+    """What change(session, *args) returns; None, with its message shown, when refused."""
+    try:
+        return change(db.session, *args)
+    except accounts.AccountError as error:
+        flash(error.message, "error")
+        return None

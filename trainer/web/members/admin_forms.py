@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from trainer.models import ROLE_NAMES
 from trainer.services.csv_import import ENCODINGS
+from trainer.web.core.forms import PageForm
+from trainer.web.core.ids import record_id
 
 
-class TeamForm(FlaskForm):
+class TeamForm(PageForm):
     name = StringField(
         "Tên tổ",
         [DataRequired("Hãy ghi tên tổ."), Length(max=160, message="Tên tổ quá dài.")],
@@ -22,7 +23,7 @@ class TeamForm(FlaskForm):
     province = StringField("Tỉnh hoặc thành phố")
 
 
-class ImportForm(FlaskForm):
+class ImportForm(PageForm):
     kind = RadioField(
         "Trong tệp có",
         choices=[
@@ -41,11 +42,16 @@ class ImportForm(FlaskForm):
     file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
 
 
-class RoleForm(FlaskForm):
+class RoleForm(PageForm):
     role = SelectField(
         "Vai trò", choices=[SelectChoice(key.value, name) for key, name in ROLE_NAMES.items()]
     )
 
 
-class InstructorForm(FlaskForm):
-    instructor = SelectField("Giảng viên", coerce=int, validate_choice=False)
+class InstructorForm(PageForm):
+    instructor = SelectField(
+        "Giảng viên",
+        [DataRequired("Hãy chọn một giảng viên.")],
+        coerce=record_id,
+        validate_choice=False,
+    )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 
 from trainer.extensions import db
 from trainer.services import clock, throttle
 from trainer.services.throttle import Limits
 from trainer.web.core.access import admin_required
+from trainer.web.core.forms import PageForm
 
 bp = Blueprint("waits", __name__, url_prefix="/quan-tri/dang-nhap-sai")
 
@@ -23,7 +23,7 @@ def index():
 @bp.post("/mo")
 @admin_required
 def clear():
-    if FlaskForm().validate_on_submit():
+    if PageForm().validate_on_submit():
         name, address = request.form.get("ten", "")[:64], request.form.get("dia_chi", "")[:64]
         throttle.clear(db.session, name, address)
         who = f"“{name}”" if name else "mọi tên"
