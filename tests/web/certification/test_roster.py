@@ -120,6 +120,23 @@ def test_an_instructor_records_a_demonstration_that_the_certificate_shows(
     assert "Đã làm trên máy thật" in grid
 
 
+@pytest.mark.parametrize("sent", ["//evil.example/", "/\t/evil.example", "https://evil.example"])
+def test_the_demonstration_form_never_sends_the_instructor_to_another_site(
+    client, session, login, teams, sent
+):
+    certificate = session.scalar(sa.select(Certificate))
+    login("mai")
+
+    response = post_form(
+        client,
+        f"/chung-nhan/{certificate.code}/thuc-hanh",
+        {"next": sent},
+        page=f"/giang-vien/thanh-vien/{certificate.user_id}",
+    )
+
+    assert response.headers["Location"] == f"/chung-nhan/{certificate.code}"
+
+
 def test_an_instructor_of_another_team_cannot_record_a_demonstration(client, session, login, teams):
     make_user(session, "Giảng viên Tuấn", "tuan", role="instructor", manages=[teams[1]])
     certificate = session.scalar(sa.select(Certificate))

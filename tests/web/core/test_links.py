@@ -23,7 +23,20 @@ def test_a_set_public_address_wins(make_app, content):
 
 
 @pytest.mark.parametrize(
-    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "", None, "cua-toi"]
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/cua-toi\r\nSet-Cookie: x=1",
+        "/\x00/evil.example",
+        "/" + "x" * 3000,
+        "",
+        None,
+        "cua-toi",
+    ],
 )
 def test_a_redirect_never_leaves_the_site(target):
     assert safe_next(target, "/cua-toi") == "/cua-toi"
@@ -31,3 +44,17 @@ def test_a_redirect_never_leaves_the_site(target):
 
 def test_a_redirect_keeps_a_path_on_the_site_with_its_query():
     assert safe_next("/bai-hoc/mat-khau?lang=hmn", "/") == "/bai-hoc/mat-khau?lang=hmn"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/hien-thi?tiep=%2F%09%2Fevil.example&chu=to",
+        "/hien-thi?tiep=%2F%0D%0ASet-Cookie:%20x=1&chu=to",
+        "/hien-thi?tiep=%2F%5Cevil.example&chu=to",
+    ],
+)
+def test_changing_the_text_size_never_sends_a_visitor_to_another_site(client, address):
+    response = client.get(address)
+
+    assert response.status_code == 303 and response.headers["Location"] == "/"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from flask import current_app, request
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_NEXT = 2000  # longer is no address a page of this site links to
 
 
 def public_url(path: str) -> str:
@@ -19,8 +23,15 @@ def public_url(path: str) -> str:
 
 
 def safe_next(target: str | None, default: str) -> str:
-    """target when it is a path on this site; default for anything else (another host,
-    "//host", or "/\\host", which browsers read like "//host")."""
+    """target when it is a path on this site; default for anything else: another host,
+    "//host", "/\\host" (which browsers read like "//host"), a tab, CR or LF anywhere
+    ("/\t/host" is "//host" once a browser drops the tab; CR LF would break the header)."""
     target = target or ""
-    on_site = target.startswith("/") and not target.startswith("//") and "\\" not in target
+    on_site = (
+        target.startswith("/")
+        and not target.startswith("//")
+        and "\\" not in target
+        and not CONTROL.search(target)
+        and len(target) <= MAX_NEXT
+    )
     return target if on_site and not urlsplit(target).netloc else default
