@@ -1,8 +1,10 @@
-"""Security headers on every response: no outside scripts, fonts or frames, ever."""
+"""Security headers on every response: no outside scripts, fonts or frames, ever; and
+nothing a signed-in person sees (their pages, reports, certificates) kept by any cache."""
 
 from __future__ import annotations
 
 from flask import Flask, Response
+from flask_login import current_user
 
 POLICY = (
     "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; "
@@ -19,4 +21,9 @@ def add_security_headers(response: Response) -> Response:
     response.headers.setdefault("Content-Security-Policy", POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
+    cache = response.cache_control
+    shared = cache.public or cache.immutable or cache.no_cache  # the same for everyone
+    if not shared and current_user.is_authenticated:
+        cache.private = True
+        cache.no_store = True
     return response
