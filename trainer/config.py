@@ -55,6 +55,9 @@ class Defaults:
     REMEMBER_COOKIE_SECURE = None
     # "Ghi nhớ trên điện thoại này" keeps a member signed in this long.
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
+    # The largest request body (bytes): a CSV import of 2 MB and its form. A recording's
+    # route takes its own 5 MB. Larger requests get a 413 before any of them is read.
+    MAX_CONTENT_LENGTH = 3 * 1024 * 1024
     # A form's hidden anti-forgery token stays valid this long (seconds): a whole class day.
     WTF_CSRF_TIME_LIMIT = 12 * 3600
     # Files named by content hash never change, so browsers may keep them a year.

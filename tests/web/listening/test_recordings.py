@@ -7,6 +7,8 @@ import wave
 from pathlib import Path
 
 import pytest
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.test import encode_multipart
 
 from tests.factories import make_user
 from trainer.content.build import build
@@ -33,10 +35,12 @@ def instructor(session, login):
 
 def upload(client, login, path: str, data: bytes, name: str = "giong.mp3"):
     token = login.token("/giong-doc/mat-khau/hmn")
-    return client.post(
+    sent = FileStorage(io.BytesIO(data), filename=name, content_type="application/octet-stream")
+    boundary, body = encode_multipart(MultiDict({"csrf_token": token, "tep": sent}))
+    return client.post(  # the body in memory: a refused one leaves no temporary file open
         path,
-        data={"csrf_token": token, "tep": (io.BytesIO(data), name)},
-        content_type="multipart/form-data",
+        data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
         follow_redirects=True,
     )
 

@@ -14,12 +14,14 @@ from trainer.web.core import (
     headers,
     ids,
     language,
+    limits,
     templates,
 )
 
 
 def init_app(app: Flask) -> None:
     ids.init_app(app)  # first: every route with an id is bound to its converter
+    limits.init_app(app)
     templates.add_folder(app, __file__)
     catalog.init_app(app)
     for blueprint in (files.bp, display.bp):

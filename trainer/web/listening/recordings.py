@@ -17,6 +17,7 @@ from trainer.speech import uploads
 from trainer.speech.stage import AUDIO, Settings
 from trainer.web.core.access import instructor_required
 from trainer.web.core.catalog import current_catalog
+from trainer.web.core.limits import largest_body
 from trainer.web.listening.narration import current_audio, refresh_audio
 
 bp = Blueprint("recordings", __name__, url_prefix="/giong-doc")
@@ -59,7 +60,13 @@ def lesson(slug: str, language: str):
     )
 
 
+def _too_large(slug: str, language: str, number: int):
+    back = url_for("recordings.lesson", slug=slug, language=language, _anchor=f"phan-{number}")
+    return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")
+
+
 @bp.post("/<slug>/<language>/<int:number>")
+@largest_body(uploads.MAX_BYTES + FORM_SLACK, refused=_too_large)
 @instructor_required
 def upload(slug: str, language: str, number: int):
     found = current_catalog().lesson(slug, language) or abort(404)
@@ -67,7 +74,6 @@ def upload(slug: str, language: str, number: int):
         abort(404)
     back = url_for("recordings.lesson", slug=slug, language=language, _anchor=f"phan-{number}")
     try:
-        request.max_content_length = uploads.MAX_BYTES + FORM_SLACK
         sent = request.files.get("tep")
         data = sent.read(uploads.MAX_BYTES + 1) if sent else b""
         folder = Path(current_app.config["BUILD_DIR"]) / AUDIO

@@ -1,0 +1,93 @@
+"""Every error a reader can meet is a page in Vietnamese, with what the code needs."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from flask import request
+from werkzeug.exceptions import RequestedRangeNotSatisfiable, TooManyRequests
+
+from tests.factories import make_user
+from tests.forms import Login
+from trainer.web.core import errors
+
+VIETNAMESE = 'lang="vi"'
+
+
+def test_a_wrong_method_is_explained_and_keeps_the_allow_header(client):
+    response = client.delete("/dang-nhap")
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 405 and VIETNAMESE in page
+    assert "Không mở được theo cách này" in page and "POST" in response.headers["Allow"]
+
+
+def test_a_malformed_request_is_explained(client, login):
+    token = login.token()
+
+    response = client.post(
+        "/bai-hoc/mat-khau/trinh-chieu/vi-tri", json="not an object", headers={"X-CSRFToken": token}
+    )
+
+    assert response.status_code == 400 and "Yêu cầu chưa đúng" in response.get_data(as_text=True)
+
+
+def test_a_range_past_the_end_of_a_file_is_explained_and_says_the_size(app):
+    with app.test_request_context("/am-thanh/x.mp3"):
+        response = errors.http_error(RequestedRangeNotSatisfiable(length=4096))
+
+    assert response.status_code == 416 and "Không có đoạn này" in response.get_data(as_text=True)
+    assert response.headers["Content-Range"] == "bytes */4096"
+
+
+def test_too_many_requests_is_explained_and_says_when_to_come_back(app):
+    with app.test_request_context("/"):
+        response = errors.http_error(TooManyRequests(retry_after=30))
+
+    assert response.status_code == 429 and "Xin đợi một chút" in response.get_data(as_text=True)
+    assert response.headers["Retry-After"] == "30"
+
+
+def test_an_anonymous_post_of_100_mb_is_refused_before_it_is_read(client):
+    body = io.BytesIO(b"login=x")  # the header says 100 MB: nothing more is ever read
+
+    response = client.post(
+        "/dang-nhap",
+        input_stream=body,
+        content_type="application/x-www-form-urlencoded",
+        environ_overrides={"CONTENT_LENGTH": str(100 * 1024 * 1024)},
+    )
+
+    page = response.get_data(as_text=True)
+    assert response.status_code == 413 and "Gửi lên lớn quá" in page and "tối đa 3 MB" in page
+    assert body.tell() == 0
+
+
+def test_a_recording_has_its_own_larger_limit_and_message_checked_before_the_form_is_read(
+    app, client, session
+):
+    Login(client)(make_user(session, role="instructor"))
+    body = io.BytesIO(b"--x\r\n")
+
+    response = client.post(
+        "/giong-doc/mat-khau/vi/1",
+        input_stream=body,
+        content_type="multipart/form-data; boundary=x",
+        environ_overrides={"CONTENT_LENGTH": str(6 * 1024 * 1024)},
+    )
+
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert response.status_code == 303 and "Tệp quá lớn. Tối đa là 5 MB." in shown
+    assert body.tell() == 0
+    with app.test_request_context("/giong-doc/mat-khau/vi/1", method="POST"):
+        assert 5 * 1024 * 1024 < request.max_content_length < 6 * 1024 * 1024
+
+
+@pytest.mark.parametrize("address", ["/khong-co", "/bai-hoc/khong-co"])
+def test_a_missing_page_is_explained(client, address):
+    response = client.get(address)
+
+    assert response.status_code == 404 and "Không tìm thấy trang này" in response.get_data(
+        as_text=True
+    )

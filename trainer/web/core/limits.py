@@ -1,0 +1,50 @@
+"""How big a request may be, refused with a 413 before any of its body is read.
+
+MAX_CONTENT_LENGTH holds for every route; one that takes larger files (a recording) says
+so with `@largest_body(...)`. The limit is known as soon as the address is matched, so
+even the anti-forgery check, which reads the form first of all, never reads more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Flask, Request, current_app, request
+
+
+class SizedRequest(Request):
+    """A request whose largest body is its route's own, else MAX_CONTENT_LENGTH."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self._max_content_length is not None:
+            return self._max_content_length
+        view = current_app.view_functions.get(self.endpoint) if self.endpoint else None
+        return getattr(view, "largest_body", None) or current_app.config["MAX_CONTENT_LENGTH"]
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+
+def largest_body(size: int, refused: Callable | None = None) -> Callable[[Callable], Callable]:
+    """Let the view take a body of up to size bytes (more than MAX_CONTENT_LENGTH);
+    refused(**view_args), when given, answers a larger one instead of the 413 page."""
+
+    def mark(view: Callable) -> Callable:
+        view.largest_body = size
+        view.too_large = refused
+        return view
+
+    return mark
+
+
+def too_large_answer():
+    """The route's own answer to a body over its limit, if it has one."""
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    refused = getattr(view, "too_large", None)
+    return refused(**(request.view_args or {})) if refused else None
+
+
+def init_app(app: Flask) -> None:
+    app.request_class = SizedRequest
