@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from tests.factories import PASSWORD, make_team, make_user
@@ -237,3 +238,22 @@ def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client,
     assert inside.headers["Location"] == "/to/"
     assert backslash.headers["Location"] == "/cua-toi"
     assert outside.headers["Location"] == "/cua-toi"
+
+
+@pytest.mark.parametrize(
+    "sent", ["/cua-toi%0d%0aSet-Cookie:%20x=1", "/%09/evil.example", "/%0a/evil.example"]
+)
+def test_a_sign_in_with_cr_lf_or_a_tab_in_its_next_address_lands_on_the_members_page(
+    client, session, sent
+):
+    make_user(session, username="minh")
+
+    response = post_form(
+        client,
+        f"/dang-nhap?next={sent}",
+        {"login": "minh", "password": PASSWORD},
+        page="/dang-nhap",
+    )
+
+    assert response.status_code == 302 and response.headers["Location"] == "/cua-toi"
+    assert "x=1" not in " ".join(response.headers.getlist("Set-Cookie"))
