@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.serving import serving
 from trainer.content.build import build
@@ -60,41 +61,49 @@ def hall(browser):
     context.close()
 
 
-def visible_slide(page) -> str:
-    return page.locator(".slide:not([hidden])").get_attribute("id")
+def shown(page):
+    """The one slide the hall sees (expect() waits for the page's script to get there)."""
+    return page.locator(".slide:not([hidden])")
 
 
 @pytest.mark.browser
 def test_clicker_keys_move_between_slides(hall, live_server):
     hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu")
-    seen = [visible_slide(hall)]
+    expect(shown(hall)).to_have_id("bat-dau")
 
-    for key in ["ArrowRight", "PageDown", "PageUp", "Space", "ArrowLeft", "ArrowLeft"]:
+    for key, slide in [
+        ("ArrowRight", "buoc-1"),
+        ("PageDown", "buoc-2"),
+        ("PageUp", "buoc-1"),
+        ("Space", "buoc-2"),
+        ("ArrowLeft", "buoc-1"),
+        ("ArrowLeft", "bat-dau"),
+    ]:
         hall.keyboard.press(key)
-        seen.append(visible_slide(hall))
+        expect(shown(hall)).to_have_id(slide)
 
-    assert seen == ["bat-dau", "buoc-1", "buoc-2", "buoc-1", "buoc-2", "buoc-1", "bat-dau"]
-    assert hall.locator(".slide:not([hidden])").count() == 1
-    assert hall.locator(".controls .counter").inner_text() == "1 / 4"
+    expect(shown(hall)).to_have_count(1)
+    expect(hall.locator(".controls .counter")).to_have_text("1 / 4")
 
 
 @pytest.mark.browser
 def test_b_blanks_the_screen_and_b_again_brings_it_back(hall, live_server):
     hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
+    expect(shown(hall)).to_have_id("buoc-1")
     blank = hall.locator(".blank")
 
     hall.keyboard.press("b")
-    blanked = blank.is_visible()
+    expect(blank).to_be_visible()
     hall.keyboard.press("b")
 
-    assert blanked
-    assert not blank.is_visible()
-    assert visible_slide(hall) == "buoc-1"
+    expect(blank).to_be_hidden()
+    expect(shown(hall)).to_have_id("buoc-1")
 
 
 @pytest.mark.browser
 def test_slide_text_is_readable_from_the_back_of_the_hall(hall, live_server):
     hall.goto(f"{live_server}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
+    expect(shown(hall)).to_have_id("buoc-1")
 
     sizes = hall.evaluate(
         """() => {
@@ -128,7 +137,7 @@ def test_the_presenter_window_follows_the_projector(browser, live_server):
     notes.get_by_role("button", name="Tắt màn chiếu (B)").click()
     slides.wait_for_selector(".blank:not([hidden])")
 
-    assert notes.locator(".note:not([hidden]) .next-up").inner_text() == "Tiếp theo: Hết bài"
+    expect(notes.locator(".note:not([hidden]) .next-up")).to_have_text("Tiếp theo: Hết bài")
     context.close()
 
 
@@ -145,7 +154,7 @@ def voiced(make_app, content, tmp_path):
 def test_a_step_is_read_aloud_through_the_halls_speakers_on_demand(hall, voiced):
     hall.goto(f"{voiced}/bai-hoc/mat-khau/trinh-chieu#buoc-1")
     button = hall.get_by_role("button", name="Nghe bước 1 (A)")
-    assert button.get_attribute("aria-pressed") == "false"  # nothing plays by itself
+    expect(button).to_have_attribute("aria-pressed", "false")  # nothing plays by itself
 
     hall.keyboard.press("a")
 
@@ -277,5 +286,5 @@ def test_a_presenters_phone_moves_the_projector_and_follows_it(browser, hall, li
     phone.get_by_role("button", name="Tắt màn chiếu (B)").click()
     hall.wait_for_selector(".blank:not([hidden])")
 
-    assert visible_slide(hall) == "buoc-2"
+    expect(shown(hall)).to_have_id("buoc-2")
     phone.context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import make_team, make_user
 from tests.web.reading.test_accessibility import serious_problems
@@ -23,6 +24,7 @@ def test_sign_in_and_registration_have_no_serious_problem(phone, live_server, se
     make_team(session)
     phone.goto(live_server + path)
     phone.get_by_role("button").last.click()  # empty form: every error shown
+    expect(phone.locator("p.error").first).to_be_visible()
 
     assert serious_problems(phone) == []
 
@@ -44,6 +46,9 @@ def test_the_admin_pages_have_no_serious_problem(phone, live_server, session):
     make_user(session, "Lò Thị Lan", "lan", team=team)
     make_user(session, "Lò Văn Mai", "mai", role="instructor", manages=[team])
     make_user(session, "Quản trị An", "quantri", role="admin")
+    waiting = make_user(session, "Người Mới", "nguoi.moi", team=team)
+    waiting.pending = True
+    session.commit()
     sign_in(phone, live_server, "quantri")
 
     found = {}
@@ -53,6 +58,7 @@ def test_the_admin_pages_have_no_serious_problem(phone, live_server, session):
         "/quan-tri/to-moi",
         "/quan-tri/nhap",
         "/quan-tri/tai-khoan",
+        "/quan-tri/dang-nhap-sai/",
     ):
         phone.goto(live_server + path)
         found[path] = serious_problems(phone)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from tests.factories import make_team, make_user
 from trainer.models import LessonProgress
@@ -12,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_a_member_registers_signs_out_and_signs_in_again_on_a_phone(
     phone, live_server, session, tmp_path
 ):
-    make_team(session)
+    team = make_team(session)
     phone.goto(live_server)
 
     phone.get_by_role("link", name="Đăng nhập").click()
@@ -24,23 +27,24 @@ def test_a_member_registers_signs_out_and_signs_in_again_on_a_phone(
     phone.get_by_role("button", name="Đăng ký").click()
 
     # A mistake keeps everything but the passwords, and says what to fix.
-    assert phone.get_by_text("Hai mật khẩu chưa giống nhau.").is_visible()
-    assert phone.get_by_label("Họ và tên").input_value() == "Lò Thị Lan"
+    expect(phone.get_by_text("Hai mật khẩu chưa giống nhau.")).to_be_visible()
+    expect(phone.get_by_label("Họ và tên")).to_have_value("Lò Thị Lan")
     phone.get_by_label("Mật khẩu", exact=True).fill("mot-mat-khau-dai")
     phone.get_by_label("Nhập lại mật khẩu").fill("mot-mat-khau-dai")
-    phone.get_by_label("Tổ của bạn").select_option(label="Tổ CNSCĐ-Xã Mường Phăng")
+    phone.get_by_label("Mã vào tổ").fill(team.join_code)
     phone.screenshot(path=tmp_path / "register.png", full_page=True)
     phone.get_by_role("button", name="Đăng ký").click()
 
-    assert phone.get_by_role("heading", name="Lò Thị Lan").is_visible()
-    assert phone.get_by_text("Tổ CNSCĐ-Xã Mường Phăng").first.is_visible()
+    expect(phone.get_by_role("heading", name="Lò Thị Lan")).to_be_visible()
+    expect(phone.get_by_text("Tổ CNSCĐ-Xã Mường Phăng").first).to_be_visible()
     phone.get_by_role("button", name="Đăng xuất").click()
     phone.get_by_role("link", name="Đăng nhập").click()
     phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("0912345678")
     phone.get_by_label("Mật khẩu").fill("mot-mat-khau-dai")
     phone.get_by_role("button", name="Đăng nhập").click()
 
-    assert phone.get_by_role("heading", name="Lò Thị Lan").is_visible()
+    expect(phone).to_have_url(re.compile(r"/cua-toi$"))
+    expect(phone.get_by_role("heading", name="Lò Thị Lan")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
 
 
@@ -66,6 +70,7 @@ def test_reading_a_lesson_to_the_end_records_the_last_step_reached(phone, live_s
     phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("lan")
     phone.get_by_label("Mật khẩu").fill("hoc-ky-nang-so")
     phone.get_by_role("button", name="Đăng nhập").click()
+    expect(phone).to_have_url(re.compile(r"/cua-toi$"))
     phone.goto(f"{live_server}/bai-hoc/mat-khau")
     last = phone.locator(".step").last
 
@@ -90,8 +95,9 @@ def test_the_admins_accounts_page_fits_a_phone_screen(phone, live_server, sessio
     phone.get_by_label("Tên đăng nhập hoặc số điện thoại").fill("quantri")
     phone.get_by_label("Mật khẩu").fill("hoc-ky-nang-so")
     phone.get_by_role("button", name="Đăng nhập").click()
+    expect(phone).to_have_url(re.compile(r"/cua-toi$"))
 
     phone.goto(f"{live_server}/quan-tri/tai-khoan")
 
-    assert phone.get_by_role("button", name="Chuyển tổ").is_visible()
+    expect(phone.get_by_role("button", name="Chuyển tổ")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -9,8 +10,8 @@ def test_a_member_goes_from_home_to_a_lesson_on_a_phone(phone, live_server):
     phone.get_by_role("link", name="Mật khẩu an toàn").click()
 
     steps = phone.locator("li.step")
-    assert steps.count() == 2
-    assert steps.first.locator("h2").inner_text() == "Bước 1 Dùng câu dài"
+    expect(steps).to_have_count(2)
+    expect(steps.first.locator("h2")).to_have_text("Bước 1 Dùng câu dài")
     pictures = phone.locator("img.illustration")
     for index in range(pictures.count()):
         picture = pictures.nth(index)
@@ -42,5 +43,5 @@ def test_the_language_switcher_opens_the_translation(phone, live_server):
 
     phone.get_by_role("link", name="Hmoob").click()
 
-    assert phone.locator("article h1").inner_text() == "Tus password uas muaj kev nyab xeeb"
-    assert phone.get_by_text("Bản dịch nháp").is_visible()
+    expect(phone.locator("article h1")).to_have_text("Tus password uas muaj kev nyab xeeb")
+    expect(phone.get_by_text("Bản dịch nháp")).to_be_visible()

@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 
 @pytest.mark.parametrize("path", ["/", "/chu-de/an-toan", "/bai-hoc/mat-khau", "/tim-kiem"])
@@ -65,8 +66,8 @@ def test_a_resident_types_without_diacritics_and_opens_the_step(phone, live_serv
     phone.get_by_role("searchbox", name="Tìm bài học").fill("mat khau")
     phone.keyboard.press("Enter")
     first = phone.locator(".search-hits a").first
-    assert "Mật khẩu an toàn" in first.inner_text()
+    expect(first).to_contain_text("Mật khẩu an toàn")
     first.click()
 
-    assert phone.locator("article h1").inner_text() == "Mật khẩu an toàn"
+    expect(phone.locator("article h1")).to_have_text("Mật khẩu an toàn")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
