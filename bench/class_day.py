@@ -52,6 +52,12 @@ def parse_args():
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--submits", type=int, default=200)
     parser.add_argument("--imported", type=int, default=200)
+    parser.add_argument(
+        "--hash-method",
+        default="scrypt",
+        help="werkzeug method the seeded members' passwords are hashed with (the server "
+        "checks each with the method its hash names), e.g. scrypt:16384:8:1",
+    )
     return parser.parse_args()
 
 
@@ -118,9 +124,9 @@ def token_of(response: requests.Response) -> str:
     return match.group(1)
 
 
-def seed(app, count: int) -> list[tuple[int, str]]:
+def seed(app, count: int, method: str) -> list[tuple[int, str]]:
     """A team, an admin and `count` members sharing one password; (id, login) of each."""
-    shared = generate_password_hash(PASSWORD)
+    shared = generate_password_hash(PASSWORD, method)
     with app.app_context():
         teams.create_team(db.session, TEAM, "Xã Mường Phăng", "Huyện Điện Biên", "Điện Biên")
         team_id = db.session.scalar(sa.select(Team.id))
@@ -273,12 +279,12 @@ def wait_ready(base: str, server: subprocess.Popen) -> None:
     raise RuntimeError("trainer serve did not answer within 120 s")
 
 
-def baseline(base: str, login: str) -> tuple[float, float]:
+def baseline(base: str, login: str, method: str) -> tuple[float, float]:
     """One sign-in alone (median of 3), and one password check here (median of 5)."""
     alone = Result("alone")
     for _ in range(3):
         sign_in(base, login, alone)
-    stored, checks = generate_password_hash(PASSWORD), []
+    stored, checks = generate_password_hash(PASSWORD, method), []
     for _ in range(5):
         started = time.monotonic()
         check_password_hash(stored, PASSWORD)
@@ -356,14 +362,14 @@ def main() -> int:
         os.environ["TRAINER_CONTENT_DIR"] = str(REPO)
         app = create_app()
         database.upgrade(app.config["DATABASE_URL"])
-        people = seed(app, total - 1)
+        people = seed(app, total - 1, args.hash_method)
         topic = sorted(app.extensions["catalog"].quizzes)[0]
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = serve(instance, port, args)
         try:
             wait_ready(base, server)
-            alone, check = baseline(base, people[-1][1])
+            alone, check = baseline(base, people[-1][1], args.hash_method)
             results = run(args, app, base, people, topic)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
@@ -374,7 +380,10 @@ def main() -> int:
             log = (instance / "serve.log").read_text(errors="replace").splitlines()
             server_log = [line for line in log if "error" in line.lower() or "TIMEOUT" in line]
     cores = os.cpu_count() or 1
-    print(f"class day: trainer serve --workers {args.workers} --threads {args.threads}, SQLite")
+    print(
+        f"class day: trainer serve --workers {args.workers} --threads {args.threads}, SQLite; "
+        f"members' passwords hashed with {args.hash_method}"
+    )
     print(
         f"baseline: one sign-in alone {alone:.2f} s; one password check {check:.2f} s here, so "
         f"{args.sign_ins} checks need ≥ {args.sign_ins * check / cores:.1f} s on {cores} cores"
