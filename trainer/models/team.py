@@ -74,3 +74,13 @@ class Team(Base):
     instructors: Mapped[list[User]] = relationship(
         secondary=team_instructors, back_populates="managed_teams", order_by="User.full_name"
     )
+
+    @property
+    def approved_members(self) -> list[User]:
+        """Members who joined with the code or were approved (those who count anywhere)."""
+        return [member for member in self.members if not member.pending]
+
+    @property
+    def waiting(self) -> int:
+        """How many registered without the code and wait for an instructor's approval."""
+        return sum(member.pending for member in self.members)

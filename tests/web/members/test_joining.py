@@ -83,3 +83,11 @@ def test_another_teams_instructor_cannot_approve(app, session, stranger, team):
     )
 
     assert response.status_code == 404 and session.get(User, stranger.id).pending
+
+
+def test_the_list_of_teams_counts_members_and_those_waiting_apart(instructor, stranger, session):
+    make_user(session, "Lò Văn Páo", team=stranger.team)
+
+    page = instructor.get("/to/").get_data(as_text=True)
+
+    assert "1 thành viên · 1 người chờ duyệt" in page

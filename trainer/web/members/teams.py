@@ -30,7 +30,7 @@ def index():
 @instructor_required
 def show(team_id: int):
     team = managed_team_or_404(team_id)
-    members = [member for member in team.members if not member.pending]
+    members = team.approved_members
     return render_template(
         "teams/show.html",
         team=team,
