@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from trainer.content.model import Quiz
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt
-from trainer.services import certificates, clock, grading
+from trainer.services import certificates, clock, graded_record, grading
 from trainer.services.grading import Drawn, Grade
 
 LATE_GRACE = timedelta(minutes=2)  # a slow 3G upload is not a late answer
@@ -134,6 +134,7 @@ def submit(
             submitted_at=now,
             answers={mark.item.id: list(mark.given) for mark in grade.marked},
             results={mark.item.id: mark.correct for mark in grade.marked},
+            graded=graded_record.record(grade, drawn_items(attempt)),
             correct=grade.right,
             total=grade.total,
             score=grade.score,
