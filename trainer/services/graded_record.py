@@ -48,9 +48,7 @@ def _entry(item: Item, shown: tuple[int, ...], given: Sequence[int], correct: bo
         "id": item.id,
         "type": item.type,
         "text": item.text,
-        "choices": [
-            {"text": item.choices[p].text, "image": item.choices[p].image} for p in shown
-        ],
+        "choices": [{"text": item.choices[p].text, "image": item.choices[p].image} for p in shown],
         "given": [shown.index(p) for p in given],
         "right": [shown.index(p) for p in right],
         "correct": correct,
