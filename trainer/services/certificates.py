@@ -2,40 +2,26 @@
 
 from __future__ import annotations
 
-import re
-import secrets
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt, User
-from trainer.services import clock
+from trainer.services import certificate_seal, clock
 from trainer.services.certificate_image import CertificateCard
+from trainer.services.certificate_seal import Sealed
+from trainer.services.codes import new_code, normal_code
 
 VALID_FOR = timedelta(days=365)
 EXPIRING_WITHIN = timedelta(days=30)
-# No 0/O or 1/I: a code read aloud over the phone or typed from paper is not misread.
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-CODE_LENGTH = 16  # 32 ** 16 = 2 ** 80 codes: not guessable
 MAX_REASON = 500
 
 
 class CertificateError(ValueError):
     """Something asked of a certificate that cannot be done; message is for the user."""
-
-
-def new_code() -> str:
-    """A fresh random code, grouped in fours: `K7Q2-XR4M-PL9D-TT3A`."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
-
-
-def normal_code(text: str) -> str:
-    """A code as stored, whatever case, spaces or dashes it was typed with."""
-    raw = re.sub(r"[^0-9A-Za-z]", "", text).upper()
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def issue(session: Session, attempt: QuizAttempt, at: datetime) -> Certificate:
@@ -148,3 +134,29 @@ def card(certificate: Certificate, topic_title: str) -> CertificateCard:
             clock.local_day(certificate.demonstrated_at) if certificate.demonstrated_at else None
         ),
     )
+
+
+def sealed_fields(certificate: Certificate) -> Sealed:
+    """What a certificate's seal signs: code, holder's name and team, topic, days."""
+    user: User = certificate.user
+    return Sealed(
+        code=certificate.code,
+        name=user.full_name,
+        team=user.team.name if user.team else "",
+        topic=certificate.topic,
+        issued_on=clock.local_day(certificate.issued_at),
+        expires_on=clock.local_day(certificate.expires_at),
+    )
+
+
+def seal_of(certificate: Certificate, key: Ed25519PrivateKey | None) -> str | None:
+    """The certificate's signed seal, made now from what is stored; None without a key.
+
+    Certificates issued before the server had a key get one the first time they are shown.
+    """
+    if key is None:
+        return None
+    try:
+        return certificate_seal.seal(sealed_fields(certificate), key)
+    except certificate_seal.CannotSeal:
+        return None
