@@ -132,6 +132,9 @@ def _exit_code(found: Verification) -> int:
 def _verify_badge(path: Path, keys) -> int:
     try:
         name, team, topic = open_badge.verified_holder(path.read_text(encoding="utf-8"), keys)
+    except open_badge.ExpiredCredential as error:
+        click.echo(f"Chữ ký:    HỢP LỆ, nhưng giấy ĐÃ HẾT HẠN ({error}).")
+        return INVALID
     except (open_badge.NotACredential, UnicodeDecodeError) as error:
         click.echo(f"Chữ ký:    SAI ({error}).")
         click.echo("Kết luận:  KHÔNG HỢP LỆ.")

@@ -27,6 +27,10 @@ class NotACredential(ValueError):
     """JSON that is not an Open Badges credential signed by a known key."""
 
 
+class ExpiredCredential(NotACredential):
+    """A credential rightly signed whose validUntil has passed."""
+
+
 def signed_credential(
     sealed: Sealed, topic_title: str, site: str, verify_url: str, key: Ed25519PrivateKey
 ) -> str:
@@ -41,6 +45,7 @@ def signed_credential(
 def verified_holder(document: str, keys: list[Ed25519PublicKey]) -> tuple[str, str, str]:
     """(name, team, achievement name) from credential JSON that one of keys signed.
 
+    :raises ExpiredCredential: rightly signed but past its validUntil.
     :raises NotACredential: unreadable, altered, or signed by no key given.
     """
     from openbadgeslib.errors import LibOpenBadgesException
@@ -49,7 +54,10 @@ def verified_holder(document: str, keys: list[Ed25519PublicKey]) -> tuple[str, s
     for key in keys:
         try:
             found = OB3LdpVerifier(pubkey_pem=public_pem(key)).verify(document)
-        except (LibOpenBadgesException, ValueError):
+        except (LibOpenBadgesException, ValueError) as error:
+            # openbadgeslib checks the signature before the dates, so this one was signed.
+            if "has expired" in str(error):
+                raise ExpiredCredential(str(error)) from error
             continue
         names = {identity.identity_type: identity.identity_hash for identity in found.identifiers}
         return names.get("name", ""), names.get(TEAM_TYPE, ""), found.achievement.name
