@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from trainer import create_app, database
-from trainer.commands import signing
+from trainer.commands import item_stats, signing
 from trainer.config import Defaults
 from trainer.content import build as content_build
 from trainer.content import stats as content_stats_report
@@ -143,5 +143,5 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
         click.echo(f"Created {user.role} {user.full_name} ({user.login_name}).")
 
 
-for command in (signing.keys, signing.verify):
+for command in (signing.keys, signing.verify, item_stats.item_stats):
     cli.add_command(command)
