@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from tests.factories import make_team, make_user
 from tests.services.certification import load_quiz, open_database, right_answers
 from trainer.cli import cli
-from trainer.services import attempts, certificates, open_badge, signing_keys
+from trainer.services import attempts, certificate_seal, certificates, open_badge, signing_keys
 from trainer.services.certificate_image import render_certificate
 from trainer.services.verify_link import verify_link
 
@@ -135,7 +135,7 @@ def test_without_zxing_cpp_a_picture_is_refused_with_what_to_do(printed, monkeyp
 
 def test_verify_checks_an_open_badges_file_signed_with_the_servers_key(printed, instance, tmp_path):
     _, url = printed
-    sealed = certificates.certificate_seal.read(url.removeprefix(PREFIX)).sealed
+    sealed = certificate_seal.read(url.removeprefix(PREFIX)).sealed
     key = signing_keys.signing_key(instance)
     badge = tmp_path / "chung-nhan.json"
     badge.write_text(open_badge.signed_credential(sealed, TITLE, PREFIX[:-10], url, key))

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt, User
-from trainer.services import certificate_seal, clock
+from trainer.services import clock
 from trainer.services.certificate_image import CertificateCard
-from trainer.services.certificate_seal import Sealed
 from trainer.services.codes import new_code, normal_code
+
+if TYPE_CHECKING:  # signing needs cryptography: imported only to seal a certificate
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from trainer.services.certificate_seal import Sealed
 
 VALID_FOR = timedelta(days=365)
 EXPIRING_WITHIN = timedelta(days=30)
@@ -138,6 +142,8 @@ def card(certificate: Certificate, topic_title: str) -> CertificateCard:
 
 def sealed_fields(certificate: Certificate) -> Sealed:
     """What a certificate's seal signs: code, holder's name and team, topic, days."""
+    from trainer.services.certificate_seal import Sealed
+
     user: User = certificate.user
     return Sealed(
         code=certificate.code,
@@ -154,9 +160,11 @@ def seal_of(certificate: Certificate, key: Ed25519PrivateKey | None) -> str | No
 
     Certificates issued before the server had a key get one the first time they are shown.
     """
+    from trainer.services.certificate_seal import CannotSeal, seal
+
     if key is None:
         return None
     try:
-        return certificate_seal.seal(sealed_fields(certificate), key)
-    except certificate_seal.CannotSeal:
+        return seal(sealed_fields(certificate), key)
+    except CannotSeal:
         return None
