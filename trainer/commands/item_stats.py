@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from trainer import create_app, database
-from trainer.content.model import Quiz
-from trainer.extensions import db
-from trainer.services import item_stats as stats_service
-from trainer.services.item_stats import MIN_SEEN, ItemStat
+if TYPE_CHECKING:
+    from trainer.content.model import Quiz
+    from trainer.services.item_stats import ItemStat
 
 
 @click.command("item-stats")
 @click.option("--topic", default=None, help="Only this topic (its slug).")
 def item_stats(topic: str | None):
     """Per quiz item: attempts that saw it, share right, discrimination, and warnings."""
-    app = create_app()
+    from trainer import database
+    from trainer.app import settings_app
+    from trainer.commands.catalog import catalog_of
+    from trainer.extensions import db
+    from trainer.services import item_stats as stats_service
+    from trainer.services.item_stats import MIN_SEEN
+
+    app = settings_app()
     database.upgrade(app.config["DATABASE_URL"])
     with app.app_context():
         found = stats_service.collect(db.session, topic)
-    quizzes = app.extensions["catalog"].quizzes
+    quizzes = catalog_of(app).quizzes
     if not found:
         click.echo("No submitted attempts yet." if not topic else f"No attempts at {topic}.")
     for name, items in found.items():

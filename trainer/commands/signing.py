@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
 
-from trainer import create_app
-from trainer.services import clock, open_badge, signing_keys, verification
-from trainer.services.certificate_image import day
-from trainer.services.qr_reading import CannotRead, qr_texts
-from trainer.services.verification import Verification
+if TYPE_CHECKING:
+    from trainer.services.verification import Verification
 
 VALID, INVALID, UNCHECKED = 0, 1, 2  # exit codes
 SIGNATURE_SAYS = {
@@ -31,7 +29,10 @@ SIGNATURE_SAYS = {
 )
 def keys(replace: bool):
     """Make the Ed25519 key pair that signs certificates, in the instance folder."""
-    app = create_app()
+    from trainer.app import settings_app
+    from trainer.services import signing_keys
+
+    app = settings_app()
     try:
         pair = signing_keys.make_keys(Path(app.instance_path), replace=replace)
     except signing_keys.KeyProblem as error:
@@ -53,7 +54,12 @@ def keys(replace: bool):
 def verify(certificate: str, key_file: Path | None):
     """Check CERTIFICATE offline: a verify address, a QR code's picture (PNG, JPG), a
     code, or an Open Badges .json file. Exit 0 valid, 1 not valid, 2 could not check."""
-    app = create_app()
+    from trainer.app import settings_app
+    from trainer.commands.catalog import catalog_of
+    from trainer.services import clock, signing_keys, verification
+    from trainer.services.qr_reading import CannotRead
+
+    app = settings_app()
     try:
         keys = (
             [signing_keys.read_public_key(key_file)]
@@ -71,7 +77,7 @@ def verify(certificate: str, key_file: Path | None):
         click.echo(str(error), err=True)
         sys.exit(UNCHECKED)
     found = verification.check_offline(text, keys, clock.local_day(clock.now()))
-    titles = {topic.slug: topic.title() for topic in app.extensions["catalog"].topics}
+    titles = {topic.slug: topic.title() for topic in catalog_of(app).topics}
     for line in report(found, titles, prefix):
         click.echo(line)
     sys.exit(_exit_code(found))
@@ -79,6 +85,8 @@ def verify(certificate: str, key_file: Path | None):
 
 def _seal_text(certificate: str) -> tuple[str, str | None]:
     """(the seal or code, the verify address before it) from what the user gave."""
+    from trainer.services.qr_reading import CannotRead, qr_texts
+
     path = Path(certificate)
     if path.is_file():
         texts = qr_texts(path)
@@ -94,6 +102,9 @@ def _seal_text(certificate: str) -> tuple[str, str | None]:
 
 def report(found: Verification, titles: dict[str, str], prefix: str | None) -> list[str]:
     """What `trainer verify` prints: each check made, then the fields the signature proves."""
+    from trainer.services import signing_keys
+    from trainer.services.certificate_image import day
+
     key = signing_keys.fingerprint(found.key) if found.key else ""
     lines = [f"Chữ ký:    {SIGNATURE_SAYS[found.signature].format(key=key)}"]
     if found.code:
@@ -130,6 +141,8 @@ def _exit_code(found: Verification) -> int:
 
 
 def _verify_badge(path: Path, keys) -> int:
+    from trainer.services import open_badge
+
     try:
         name, team, topic = open_badge.verified_holder(path.read_text(encoding="utf-8"), keys)
     except open_badge.ExpiredCredential as error:

@@ -11,17 +11,17 @@ from sqlalchemy.orm import Session
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt, User
 from trainer.services import clock
-from trainer.services.certificate_image import CertificateCard
 from trainer.services.codes import new_code, normal_code
-
-if TYPE_CHECKING:  # signing needs cryptography: imported only to seal a certificate
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from trainer.services.certificate_seal import Sealed
 
 VALID_FOR = timedelta(days=365)
 EXPIRING_WITHIN = timedelta(days=30)
 MAX_REASON = 500
+
+if TYPE_CHECKING:  # Pillow draws a certificate, cryptography seals one: imported only then
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from trainer.services.certificate_image import CertificateCard
+    from trainer.services.certificate_seal import Sealed
 
 
 class CertificateError(ValueError):
@@ -126,6 +126,8 @@ def record_demonstration(session: Session, code: str, instructor_id: int) -> Cer
 
 def card(certificate: Certificate, topic_title: str) -> CertificateCard:
     """What the printable page and the picture show: name, team, topic, dates, code."""
+    from trainer.services.certificate_image import CertificateCard
+
     user: User = certificate.user
     return CertificateCard(
         name=user.full_name,
