@@ -156,19 +156,6 @@ def is_late(attempt: QuizAttempt, quiz: Quiz) -> bool:
     return bool(end and attempt.submitted_at and attempt.submitted_at > end + LATE_GRACE)
 
 
-def regrade(attempt: QuizAttempt, quiz: Quiz) -> Grade:
-    """The grade of a submitted attempt, from its stored answers (for the result page)."""
-    drawn = drawn_items(attempt)
-    given = {
-        entry.item_id: [
-            entry.shown.index(choice) for choice in attempt.answers.get(entry.item_id, [])
-        ]
-        for entry in drawn
-        if entry.item_id in (attempt.answers or {})
-    }
-    return grading.grade(quiz, drawn, given)
-
-
 def find(session: Session, token: str) -> QuizAttempt | None:
     """The attempt with this token, whoever's it is (check who may see it)."""
     return session.scalar(sa.select(QuizAttempt).where(QuizAttempt.token == token))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
-from trainer.models import Certificate, QuizAttempt, User
+from trainer.models import Certificate, QuizAttempt, Role, User
 from trainer.services import clock
 from trainer.services.codes import new_code, normal_code
 
@@ -82,6 +82,13 @@ def holds_valid(session: Session, user_id: int, topic: str, at: datetime | None 
         )
     )
     return bool(found)
+
+
+def may_read_guide(session: Session, user_id: int | None, role: str | None, topic: str) -> bool:
+    """True for an instructor or admin, or a member holding a valid certificate for topic."""
+    if user_id is None:
+        return False
+    return role in (Role.INSTRUCTOR, Role.ADMIN) or holds_valid(session, user_id, topic)
 
 
 def revoke(session: Session, code: str, reason: str, admin_id: int) -> Certificate:
