@@ -33,8 +33,10 @@ def test_a_seal_reads_back_exactly_what_was_sealed_however_it_is_typed(key):
     letters = seal(FIELDS, key)
 
     typed = " ".join(letters[i : i + 5] for i in range(0, len(letters), 5)).lower()
+    grouped = "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
 
     assert read(typed).sealed == FIELDS
+    assert read(grouped).sealed == FIELDS  # as the code box at /xac-minh passes it on
 
 
 def test_a_seal_is_only_letters_a_qr_code_stores_compactly_and_an_address_carries(key):

@@ -108,7 +108,10 @@ def report(found: Verification, titles: dict[str, str], prefix: str | None) -> l
     key = signing_keys.fingerprint(found.key) if found.key else ""
     lines = [f"Chữ ký:    {SIGNATURE_SAYS[found.signature].format(key=key)}"]
     if found.code:
-        lines.append(f"Mã:        {found.code}")
+        trusted = found.signature not in ("forged", "no_key")
+        lines.append(
+            f"Mã:        {found.code}" + ("" if trusted else " (ghi trên giấy, chưa tin được)")
+        )
     if found.sealed:
         sealed = found.sealed
         lines += [

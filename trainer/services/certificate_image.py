@@ -93,7 +93,7 @@ def render_certificate(card: CertificateCard, verify: str | segno.QRCode) -> byt
     caption = "Quét mã để kiểm tra"
     font = _font(26)
     left = SIZE[0] - 90 - 180 - draw.textlength(caption, font=font) / 2
-    draw.text((left, 520), caption, font=font, fill=MUTED)
+    draw.text((left, 150 + qr.height + 16), caption, font=font, fill=MUTED)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -116,11 +116,11 @@ def seal(sealed: Sealed, key: Ed25519PrivateKey) -> str:
 
 
 def read(text: str) -> Seal:
-    """The seal in text (base32, any case, spaces ignored).
+    """The seal in text (base32, any case, spaces and dashes ignored).
 
     :raises Unreadable: not base32, too short, an unknown format, or garbled texts.
     """
-    letters = "".join(text.split()).upper()
+    letters = "".join(text.split()).replace("-", "").upper()
     try:
         data = base64.b32decode(letters + "=" * (-len(letters) % 8))
     except (binascii.Error, ValueError) as error:
@@ -150,7 +150,7 @@ def read(text: str) -> Seal:
 
 def looks_sealed(text: str) -> bool:
     """True for text long enough to be a seal rather than a typed 16-letter code."""
-    return len("".join(text.split())) > 2 * CODE_LENGTH
+    return len("".join(text.split()).replace("-", "")) > 2 * CODE_LENGTH
 
 
 def _code_bytes(code: str) -> bytes:
