@@ -178,3 +178,11 @@ def test_trainer_verify_reads_the_downloaded_picture_with_the_database_removed(
     assert result.exit_code == 0, result.output
     assert "Họ tên:    Lò Thị Lan" in result.output
     assert f"Khi có mạng, mở {PUBLIC}/xac-minh/{certificate.code}" in result.output
+
+
+def test_a_seal_pasted_into_the_code_box_is_checked_too(client, keys, certificate):
+    seal = qr_address(client, certificate).rsplit("/", 1)[1]
+
+    page = client.get("/xac-minh", query_string={"ma": seal}, follow_redirects=True)
+
+    assert "Chữ ký số: đúng" in page.get_data(as_text=True)
