@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from trainer import create_app, database
+from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
 from trainer.content import build as content_build
 from trainer.content import stats as content_stats_report
@@ -140,3 +141,6 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
         except accounts.AccountError as error:
             raise click.ClickException(error.message) from error
         click.echo(f"Created {user.role} {user.full_name} ({user.login_name}).")
+
+
+cli.add_command(speech_text)
