@@ -2,9 +2,9 @@
 
 `say_numbers` turns every number in a sentence into words: dates and times, money, hotline
 and phone numbers group by group, fractions, percentages, versions and plain numbers.
-A day/month is read as a date only when the year is written or a word before it says so
-("ngày 2/9", "từ 1/3"); otherwise "1/3" is a fraction, "một phần ba", and "24/7" is
-"hai mươi tư trên bảy".
+A day/month is a date when the year is written, a word before it says so ("ngày 2/9",
+"Tết 1/1", "Quốc khánh 2/9"), or the first number is the larger ("30/6"); otherwise "1/3"
+is a fraction, "một phần ba", and "24/7" is "hai mươi tư trên bảy".
 """
 
 from __future__ import annotations
@@ -14,11 +14,7 @@ import re
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 GROUPS = ("", "nghìn", "triệu", "tỷ")
 
-# Words after which "1/3" is a day and a month, not a fraction.
-DATE_WORDS = {
-    *("ngày", "mùng", "mồng", "hôm", "từ", "đến", "tới", "trước", "sau", "hạn", "dịp"),
-    *("lễ", "tết", "khánh", "sáng", "trưa", "chiều", "tối", "đêm"),
-}
+DATE_WORDS = {"ngày", "mùng", "mồng", "hôm", "dịp", "lễ", "tết", "khánh"}  # "ngày 1/3" is a date
 SLASH = re.compile(
     r"(?:\b(?P<word>[^\W\d_]+)\s+)?(?<![\d/])(?P<a>\d{1,4})/(?P<b>\d{1,4})"
     r"(?:/(?P<year>\d{4}))?(?![\d/])"
@@ -88,19 +84,18 @@ def say_numbers(text: str) -> str:
 
 
 def _slash(match: re.Match) -> str:
+    """A day and month, a fraction or "24/7", from what is written and the word before it."""
     word, a, b, year = match["word"], int(match["a"]), int(match["b"]), match["year"]
     before = f"{word} " if word else ""
-    is_date = 1 <= a <= 31 and 1 <= b <= 12
-    if is_date and (year or (word and word.lower() in DATE_WORDS)):
+    dated = bool(year) or (word or "").lower() in DATE_WORDS
+    if (a, b) == (24, 7) and not dated:
+        return f"{before}hai mươi tư trên bảy"
+    if 1 <= a <= 31 and 1 <= b <= 12 and (dated or a >= b):
         said = f"{number(a)} tháng {number(b)}"
-        if not (word and word.lower() in ("ngày", "mùng", "mồng")):
+        if (word or "").lower() not in ("ngày", "mùng", "mồng"):
             said = f"ngày {said}"
         return before + (f"{said} năm {number(int(year))}" if year else said)
-    if year:
-        return match.group(0)
-    if (a, b) == (24, 7):
-        return f"{before}hai mươi tư trên bảy"
-    if 1 <= b <= 100:
+    if 1 <= b <= 100 and not year:
         return f"{before}{number(a)} phần {number(b)}"
     return match.group(0)
 
