@@ -2,6 +2,9 @@
 
 The title and intro, then each step, with a short pause between them, joined from the
 lesson's normal-speed clips (no second synthesis). Named by a hash of what it joins.
+Clips made at one sample rate are joined frame by frame; clips from different voices
+(espeak-ng at 16 kHz, Google at 24 kHz, a phone's recording at 44.1 kHz) are decoded,
+resampled to the highest rate among them and encoded once, so the file has one rate.
 """
 
 from __future__ import annotations
@@ -33,9 +36,15 @@ def build(
 
 
 def _joined(tracks: list[Track], folder: Path, bitrate: int) -> bytes:
-    pieces = []
-    for track in tracks:
-        data = (folder / track.file).read_bytes()
-        rate = mp3.info(data).info.sample_rate
-        pieces += [mp3.frames_only(data), mp3.silence(PAUSE_SECONDS, rate, bitrate)]
-    return b"".join(pieces)
+    clips = [(folder / track.file).read_bytes() for track in tracks]
+    streams = [mp3.info(data).info for data in clips]
+    if len({(stream.sample_rate, stream.channels) for stream in streams}) > 1:
+        return _resampled(clips, max(stream.sample_rate for stream in streams), bitrate)
+    pause = mp3.silence(PAUSE_SECONDS, streams[0].sample_rate, bitrate)
+    return b"".join(piece for data in clips for piece in (mp3.frames_only(data), pause))
+
+
+def _resampled(clips: list[bytes], rate: int, bitrate: int) -> bytes:
+    """Every clip decoded to mono PCM at one rate, with the pauses, encoded as one stream."""
+    pause = bytes(2 * int(rate * PAUSE_SECONDS))
+    return mp3.encode(b"".join(mp3.decode(data, rate) + pause for data in clips), rate, bitrate)
