@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from trainer import create_app, database
+from trainer.commands.audio_packs import audio
 from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
 from trainer.content import build as content_build
@@ -144,3 +145,4 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
 
 
 cli.add_command(speech_text)
+cli.add_command(audio)
