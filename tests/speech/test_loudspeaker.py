@@ -5,6 +5,7 @@ import math
 from pathlib import Path
 
 import pytest
+from mutagen.mp3 import MP3
 
 from trainer.speech import frames, loudspeaker, mp3
 from trainer.speech.espeak import Espeak
@@ -49,7 +50,7 @@ def test_clips_of_one_rate_are_joined_frame_by_frame_without_encoding_again(tmp_
     track = loudspeaker.build("bai", "vi", tracks, tmp_path, 24)
 
     data = (tmp_path / track.file).read_bytes()
-    assert data.startswith(mp3.frames_only(first))
+    assert mp3.frames_only(data).startswith(mp3.frames_only(first))
     assert mp3.frames_only(second) in data
     assert len({frame.rate for frame in frames.walk(data)}) == 1
 
@@ -72,3 +73,26 @@ def test_a_real_mp3_is_frames_from_start_to_end():
 def test_a_file_that_only_starts_like_an_mp3_is_not_frames(bad):
     with pytest.raises(frames.NotFrames):
         frames.walk(bad)
+
+
+def test_the_loudspeaker_file_says_in_its_tags_who_speaks(tmp_path: Path):
+    voice = Espeak(bitrate=24).speak("Bước một.", "vi", 1.0)
+    tracks = [
+        keep(tmp_path, "a.mp3", voice, "espeak"),
+        Track("a.mp3", "recorded", 1.0, len(voice), reader="Nguyễn Thị Hoa"),
+    ]
+
+    track = loudspeaker.build("bai", "vi", tracks, tmp_path, 24, title="Đặt mật khẩu an toàn")
+
+    tags = MP3(tmp_path / track.file).tags
+    assert str(tags["TIT2"]) == "Đặt mật khẩu an toàn"
+    assert str(tags["TPE1"]) == "Giọng đọc: Nguyễn Thị Hoa và giọng máy"
+    assert str(tags["COMM::vie"]) == "Giọng đọc: Nguyễn Thị Hoa; Giọng máy: espeak-ng"
+
+
+def test_a_lesson_read_only_by_the_machine_says_giong_may(tmp_path: Path):
+    voice = Espeak(bitrate=24).speak("Bước một.", "vi", 1.0)
+
+    track = loudspeaker.build("bai", "vi", [keep(tmp_path, "a.mp3", voice, "espeak")], tmp_path, 24)
+
+    assert str(MP3(tmp_path / track.file).tags["TPE1"]) == "Giọng máy"

@@ -133,7 +133,9 @@ def _checked(clip: Clip, part: Part, archive, table, settings) -> tuple[bytes, f
     try:
         info = archive.getinfo(clip.file)
         if info.file_size > uploads.MAX_BYTES:
-            raise _Skip("refused", f"tệp quá lớn ({info.file_size // 1024 // 1024} MB); tối đa là 5 MB")
+            raise _Skip(
+                "refused", f"tệp quá lớn ({info.file_size // 1024 // 1024} MB); tối đa là 5 MB"
+            )
         data = archive.read(clip.file)
     except KeyError:
         raise _Skip("refused", "gói thiếu tệp này") from None
