@@ -66,6 +66,9 @@ def rewrite(pack: Path, target: Path, change) -> Path:
 def made(google_answers, content, tmp_path):
     """A build with Google's voice and one recording, exported to a pack."""
     record(content, "vi", 1, STEP_1)
+    (content / "media/giong-doc/vi/mat-khau/buoc-1.nguoi-doc.txt").write_text(
+        "Lò Thị Mai", encoding="utf-8"
+    )
     built = build_audio(content, tmp_path / "a/build")
     result = export(tmp_path / "a", content, tmp_path / "pack.zip")
     assert result.exit_code == 0, result.output
@@ -84,6 +87,8 @@ def test_a_pack_imported_into_a_fresh_build_serves_the_same_clips(made, tmp_path
     assert served.loudspeaker == built.loudspeaker
     assert served.clip("mat-khau", "vi", 1).engine == "recorded"
     assert (laptop / "media/giong-doc/vi/mat-khau/buoc-1.txt").is_file()
+    reader = laptop / "media/giong-doc/vi/mat-khau/buoc-1.nguoi-doc.txt"
+    assert reader.read_text(encoding="utf-8") == "Lò Thị Mai\n"  # the name travels with it
     app = make_app(laptop, BUILD_DIR=str(tmp_path / "b/build"))
     name = built.clip("mat-khau", "vi", 2).file
     with app.test_client().get(f"/am-thanh/{name}") as response:

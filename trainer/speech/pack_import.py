@@ -113,7 +113,8 @@ def _index(archive: zipfile.ZipFile) -> list:
 
 
 def _clip(raw) -> Clip | None:
-    if not isinstance(raw, dict) or set(raw) != {f.name for f in fields(Clip)}:
+    names = {f.name for f in fields(Clip)}
+    if not isinstance(raw, dict) or not names - {"reader"} <= set(raw) <= names:
         return None
     try:
         clip = Clip(**raw)
@@ -121,6 +122,8 @@ def _clip(raw) -> Clip | None:
     except (TypeError, ValueError):
         return None
     texts = (clip.key, clip.speed, clip.file, clip.voice, clip.voice_detail, clip.words)
+    if clip.reader is not None and not isinstance(clip.reader, str):
+        return None
     return clip if all(isinstance(text, str) for text in texts) else None
 
 
@@ -187,7 +190,8 @@ def _add(clip, part, data, seconds, root, folder, settings, built: Manifest) -> 
             return "already"  # the slow version is the same file, slowed by the player
         if local is not None and not local.is_stale(part.words):
             return "already" if local.path.read_bytes() == data else "kept"
-        recordings.save(root, language, slug, number, data, Path(name).suffix, part.words)
+        suffix = Path(name).suffix
+        recordings.save(root, language, slug, number, data, suffix, part.words, clip.reader)
         built.stale = [key for key in built.stale if key != part.key]
         built.clips[part.key] = _recorded(part, root, folder, settings.slow, built)
         return "added"

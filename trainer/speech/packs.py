@@ -43,6 +43,7 @@ class Clip:
     factor: float  # the speed it was synthesised at (1.0, or the slow factor)
     words: str  # sha256 of the words read: the speech text, or what the reader read
     seconds: float
+    reader: str | None = None  # a recording's reader, when they agreed to be named
 
 
 @dataclass(frozen=True)
@@ -103,34 +104,39 @@ def _clips_of(part, speeds, root, table, engines, settings) -> tuple[list[Clip],
     """The pack's clips for one part, or why the part is left out."""
     normal = speeds["normal"]
     if normal.engine == RECORDED:
-        language, slug = part.lesson.language, part.lesson.slug
-        found = recordings.find(root, language, slug, part.number)
+        found = recordings.find(root, part.lesson.language, part.lesson.slug, part.number)
         if found is None or found.said is None:
             return [], "the recording's words (.txt) are missing"
-        file = f"clips/{normal.file}"
-        return [
-            Clip(part.key, "normal", file, RECORDED, "", 1.0, digest(found.said), normal.seconds)
-        ], None
+        clip = Clip(
+            key=part.key,
+            speed="normal",  # the slow version is the same file, slowed by the player
+            file=f"clips/{normal.file}",
+            voice=RECORDED,
+            voice_detail="",
+            factor=1.0,
+            words=digest(found.said),
+            seconds=normal.seconds,
+            reader=found.reader,
+        )
+        return [clip], None
     text = spoken_words(part, table)
     clips = []
     for speed, track in sorted(speeds.items()):
         factor = 1.0 if speed == "normal" else settings.slow
         voice = _voice_of(track.engine, engines)
-        if (
-            voice is None
-            or clip_name(text, part.lesson.language, track.engine, voice, factor) != track.file
-        ):
+        made = voice and clip_name(text, part.lesson.language, track.engine, voice, factor)
+        if made != track.file:
             return [], "the words changed since the last `trainer build`; build first"
         clips.append(
             Clip(
-                part.key,
-                speed,
-                f"clips/{track.file}",
-                track.engine,
-                voice,
-                factor,
-                digest(text),
-                track.seconds,
+                key=part.key,
+                speed=speed,
+                file=f"clips/{track.file}",
+                voice=track.engine,
+                voice_detail=voice,
+                factor=factor,
+                words=digest(text),
+                seconds=track.seconds,
             )
         )
     return clips, None
