@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from trainer.content.audio import parts
 from trainer.content.catalog import load_catalog
 from trainer.speech.espeak import Espeak
+from trainer.speech.stage import parts
 from trainer.speech.text import read_pronunciations, speakable, unknown_words
 
 REPOSITORY = Path(__file__).resolve().parent.parent

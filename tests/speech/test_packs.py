@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from tests.factories import copy_content
 from tests.speech.conftest import GOOGLE_MP3
 from trainer.cli import cli
-from trainer.content.audio import Settings, audio_stage
 from trainer.content.build import build
 from trainer.content.catalog import load_catalog
 from trainer.speech import manifest
 from trainer.speech.espeak import Espeak
 from trainer.speech.pack_import import NotAPack, import_pack
+from trainer.speech.stage import Settings, audio_stage
 from trainer.speech.text import read_pronunciations
 
 VOICES = ["google", "espeak"]

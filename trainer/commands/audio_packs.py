@@ -2,6 +2,7 @@
 
 Build where Google's voice is reachable (or where someone recorded), export a pack, carry
 it to the laptop with no internet, import it there: its lessons speak with those voices.
+Like every command, these import the pipeline only when they run.
 """
 
 from __future__ import annotations
@@ -9,14 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-
-from trainer import create_app
-from trainer.content.audio import AUDIO, Settings
-from trainer.content.catalog import load_catalog
-from trainer.speech.engines import make_engines
-from trainer.speech.pack_import import NotAPack, import_pack
-from trainer.speech.packs import export_pack
-from trainer.speech.text import read_pronunciations
 
 
 @click.group()
@@ -30,12 +23,12 @@ def audio():
 @click.option("--topic", default=None, help="Only this topic's lessons (its slug).")
 def export(pack: Path, language: str | None, topic: str | None):
     """Write the built and recorded audio into PACK (a .zip), with its list of clips."""
-    config = create_app().config
-    root, folder = Path(config["CONTENT_DIR"]), Path(config["BUILD_DIR"]) / AUDIO
-    catalog, _ = load_catalog(root)
+    from trainer.speech.engines import make_engines
+    from trainer.speech.packs import export_pack
+
+    config, root, folder, catalog, table = _setting_up()
     if topic is not None and catalog.topic(topic) is None:
         raise click.ClickException(f"no topic `{topic}`")
-    table, _ = read_pronunciations(root)
     engines = make_engines(["google", "espeak"])
     done = export_pack(
         pack,
@@ -44,7 +37,7 @@ def export(pack: Path, language: str | None, topic: str | None):
         folder,
         table,
         engines,
-        Settings.of(config),
+        _settings(config),
         language=language,
         topic=topic,
     )
@@ -59,12 +52,11 @@ def export(pack: Path, language: str | None, topic: str | None):
 @click.argument("pack", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_(pack: Path):
     """Check every clip of PACK and add the fresh ones to this server's audio."""
-    config = create_app().config
-    root, folder = Path(config["CONTENT_DIR"]), Path(config["BUILD_DIR"]) / AUDIO
-    catalog, _ = load_catalog(root)
-    table, _ = read_pronunciations(root)
+    from trainer.speech.pack_import import NotAPack, import_pack
+
+    config, root, folder, catalog, table = _setting_up()
     try:
-        done = import_pack(pack, catalog, root, folder, table, Settings.of(config))
+        done = import_pack(pack, catalog, root, folder, table, _settings(config))
     except NotAPack as error:
         raise click.ClickException(str(error)) from error
     for line in done.refused:
@@ -75,3 +67,23 @@ def import_(pack: Path):
         f"better voice is here), {done.unknown} for lessons this server does not have, "
         f"{len(done.refused)} refused."
     )
+
+
+def _setting_up():
+    """The settings, content root, audio folder, lessons and pronunciation table."""
+    from trainer.app import settings_app
+    from trainer.content.catalog import load_catalog
+    from trainer.speech.stage import AUDIO
+    from trainer.speech.text import read_pronunciations
+
+    config = settings_app().config
+    root, folder = Path(config["CONTENT_DIR"]), Path(config["BUILD_DIR"]) / AUDIO
+    catalog, _ = load_catalog(root)
+    table, _ = read_pronunciations(root)
+    return config, root, folder, catalog, table
+
+
+def _settings(config):
+    from trainer.speech.stage import Settings
+
+    return Settings.of(config)

@@ -13,11 +13,11 @@ from pathlib import Path
 import click
 
 from trainer.config import Defaults
-from trainer.content.audio import parts
 from trainer.content.catalog import load_catalog
 from trainer.speech import recordings
 from trainer.speech.errors import EngineDown
 from trainer.speech.espeak import Espeak
+from trainer.speech.stage import parts
 from trainer.speech.text import read_pronunciations, speakable
 
 
@@ -32,6 +32,7 @@ from trainer.speech.text import read_pronunciations, speakable
 )
 def speech_text(slug: str, language: str, content: Path):
     """Print what the voice will read for each part of lesson SLUG."""
+
     root = Path(content)
     catalog, _ = load_catalog(root)
     lesson = catalog.lesson(slug, language)
@@ -53,7 +54,8 @@ def speech_text(slug: str, language: str, content: Path):
             click.echo(f"     espeak-ng reads with English rules: {', '.join(foreign)}")
 
 
-def _foreign(voice: Espeak, text: str, language: str) -> list[str]:
+def _foreign(voice, text: str, language: str) -> list[str]:
+
     try:
         return voice.foreign_words(text, language)
     except EngineDown:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import BinaryIO
 
-from trainer.content.audio import Part, Settings, _recorded, parts
 from trainer.content.catalog import Catalog
 from trainer.speech import frames, loudspeaker, manifest, mp3, recordings, uploads
 from trainer.speech.engines import clip_name, write_atomically
 from trainer.speech.manifest import SPEEDS, Manifest, Track
 from trainer.speech.packs import CLIP_FILE, FORMAT, INDEX, RECORDED, Clip, digest, spoken_words
+from trainer.speech.stage import Part, Settings, _recorded, parts
 from trainer.speech.text import Pronunciations
 
 MACHINE_VOICES = ("google", "espeak")

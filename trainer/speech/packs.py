@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from trainer.content.audio import Part, Settings, parts
 from trainer.content.catalog import Catalog
 from trainer.speech import manifest, recordings
 from trainer.speech.engines import Engine, clip_name
 from trainer.speech.errors import EngineDown
+from trainer.speech.stage import Part, Settings, parts
 from trainer.speech.text import Pronunciations, speakable
 
 INDEX = "pack.json"
