@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from trainer.content.catalog import Catalog
-from trainer.speech import frames, loudspeaker, manifest, mp3, recordings, uploads
+from trainer.speech import frames, manifest, mp3, recordings, uploads
 from trainer.speech.engines import clip_name, write_atomically
 from trainer.speech.manifest import SPEEDS, Manifest, Track
 from trainer.speech.packs import CLIP_FILE, FORMAT, INDEX, RECORDED, Clip, digest, spoken_words
-from trainer.speech.stage import Part, Settings, _recorded, parts
+from trainer.speech.stage import Part, Settings, parts, recorded_speeds, rejoin
 from trainer.speech.text import Pronunciations
 
 MACHINE_VOICES = ("google", "espeak")
@@ -91,7 +91,7 @@ def import_pack(
             if kind == "added":
                 touched.add((part.lesson.slug, part.lesson.language))
         for slug, language in sorted(touched):
-            _rejoin(catalog.lessons[(slug, language)], built, folder, settings.bitrate)
+            rejoin(catalog.lessons[(slug, language)], built, folder, settings.bitrate)
         built.save(folder)
     return report
 
@@ -193,7 +193,7 @@ def _add(clip, part, data, seconds, root, folder, settings, built: Manifest) -> 
         suffix = Path(name).suffix
         recordings.save(root, language, slug, number, data, suffix, part.words, clip.reader)
         built.stale = [key for key in built.stale if key != part.key]
-        built.clips[part.key] = _recorded(part, root, folder, settings.slow, built)
+        built.clips[part.key] = recorded_speeds(part, root, folder, settings.slow, built)
         return "added"
     if local is not None or (current and current.engine == RECORDED):
         return "kept"  # never a machine voice over a person's
@@ -211,10 +211,3 @@ def _add(clip, part, data, seconds, root, folder, settings, built: Manifest) -> 
 def _rank(engine: str, settings: Settings) -> int:
     order = [RECORDED, *settings.engines]
     return order.index(engine) if engine in order else len(order)
-
-
-def _rejoin(lesson, built: Manifest, folder: Path, bitrate: int) -> None:
-    tracks = [built.clip(lesson.slug, lesson.language, part.number) for part in parts(lesson)]
-    whole = all(tracks) and loudspeaker.build(lesson.slug, lesson.language, tracks, folder, bitrate)
-    if whole:
-        built.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
