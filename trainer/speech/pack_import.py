@@ -26,6 +26,7 @@ from trainer.speech.text import Pronunciations
 
 MACHINE_VOICES = ("google", "espeak")
 MAX_CLIPS = 50_000
+MAX_PACK_BYTES = 500 * 1024 * 1024  # what the site takes in one upload
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 
 
