@@ -1,7 +1,7 @@
 """quiz_attempts.graded: the items and choices exactly as graded at submission
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0006
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0001"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
