@@ -13,7 +13,7 @@ from trainer.config import Defaults
 from trainer.content import build as content_build
 from trainer.content import stats as content_stats_report
 from trainer.content.audio import AUDIO
-from trainer.content.catalog import load_catalog
+from trainer.content.catalog import bank_warnings, load_catalog
 from trainer.extensions import db
 from trainer.services import accounts
 
@@ -31,11 +31,16 @@ def cli():
     help="Folder holding lessons/, media/ and quizzes/.",
 )
 def check(content: Path):
-    """Check every lesson, topic, quiz and picture; print each problem as path:line: message."""
-    _, problems = load_catalog(Path(content))
-    for problem in problems:
+    """Check every lesson, topic, quiz and picture; print each problem as path:line: message.
+
+    Warnings (a lesson no quiz item tests) are printed too but do not fail the check.
+    """
+    catalog, problems = load_catalog(Path(content))
+    warnings = bank_warnings(catalog)
+    for problem in problems + warnings:
         click.echo(str(problem))
-    click.echo(f"{len(problems)} problem(s)" if problems else "No problems.", err=True)
+    summary = f"{len(problems)} problem(s)" if problems else "No problems"
+    click.echo(f"{summary}, {len(warnings)} warning(s)." if warnings else f"{summary}.", err=True)
     sys.exit(1 if problems else 0)
 
 

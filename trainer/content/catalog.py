@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content import validate
+from trainer.content import bank_rules, validate
 from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
@@ -76,6 +76,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     problems += found
     problems += validate.cross_check(topics, lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
+    problems += bank_rules.cross_bank_duplicates(quizzes)
     problems += read_pronunciations(root)[1]  # how the voices say abbreviations
     pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
@@ -90,6 +91,15 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         guides=guides,
     )
     return catalog, sorted(set(problems))
+
+
+def bank_warnings(catalog: Catalog) -> list[Problem]:
+    """What weakens a bank without making it wrong: lessons that no attempt tests."""
+    warnings = []
+    for topic, quiz in sorted(catalog.quizzes.items()):
+        lessons = [lesson.slug for lesson in catalog.lessons_in(topic)]
+        warnings += bank_rules.coverage_warnings(quiz, lessons)
+    return warnings
 
 
 def _read_each(files: Iterable[tuple], root: Path, read: Callable, problems: list[Problem]) -> list:

@@ -126,6 +126,8 @@ class Item:
     lesson: str  # slug of the lesson that teaches it
     step: int  # 1-based step in that lesson
     line: int = field(default=0, compare=False)
+    shuffle: bool = True  # False: choices are always shown in the order written
+    scenario: bool = False  # the member as helper with a resident, not a fact to recall
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,13 @@ class Quiz:
     topic: str
     pass_mark: int  # percent
     draw: int  # items drawn per attempt
-    items: tuple[Item, ...]
+    items: tuple[Item, ...]  # certification items: never shown with answers in public
     time_limit_minutes: int | None = None
-    retake_after_hours: int = 0
+    retake_after_hours: int = 0  # the wait after a first fail; it doubles after each next one
     path: Path = field(default=Path("."), compare=False)
+    practice: tuple[Item, ...] = ()  # for the hall and self-study; never drawn in an attempt
+    draw_line: int = field(default=1, compare=False)
+
+    def lessons(self) -> list[str]:
+        """Slugs of the lessons its certification items test, in the order first named."""
+        return list(dict.fromkeys(item.lesson for item in self.items))
