@@ -17,11 +17,11 @@ def quiz():
 
 
 def every_item(quiz, rng=None):
-    """All five items drawn, each with its choices shuffled."""
+    """The first five items (one of each type) drawn, each with its choices shuffled."""
     rng = rng or random.Random(7)
     return tuple(
         Drawn(item.id, tuple(rng.sample(range(len(item.choices)), len(item.choices))))
-        for item in quiz.items
+        for item in quiz.items[:5]
     )
 
 

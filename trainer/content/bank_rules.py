@@ -63,6 +63,16 @@ def _length_bias(quiz: Quiz, *, longest: bool) -> list[Problem]:
     ]
 
 
+def right_length_shares(quiz: Quiz) -> tuple[float, float]:
+    """Shares of single items whose right choice is strictly the longest, and the shortest."""
+    singles = [item for item in quiz.items if item.type == "single"]
+    if not singles:
+        return 0.0, 0.0
+    longest = sum(_right_is_extreme(item, True) for item in singles)
+    shortest = sum(_right_is_extreme(item, False) for item in singles)
+    return longest / len(singles), shortest / len(singles)
+
+
 def _right_is_extreme(item: Item, longest: bool) -> bool:
     """True when the right choice is strictly the longest (or shortest) of its choices."""
     sign = 1 if longest else -1

@@ -58,7 +58,9 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
         practice=tuple(practice),
         draw_line=doc.line("draw"),
     )
-    problems = fields.problems + _bank_problems(quiz, doc) + bank_rules.bank_problems(quiz)
+    problems = fields.problems + _bank_problems(quiz, doc)
+    if not problems:  # figures over a bank with items left out would mislead
+        problems = bank_rules.bank_problems(quiz)
     return quiz, problems
 
 

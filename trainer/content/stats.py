@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.content import markdown
+from trainer.content import bank_rules, markdown
 from trainer.content.lesson_rules import MAX_STEP_WORDS
 from trainer.content.lessons import read_lesson
 from trainer.content.model import ITEM_TYPES, Lesson, Quiz
@@ -45,6 +45,10 @@ class BankRow:
     by_type: dict[str, int]
     draw: int
     pass_mark: int
+    practice: int = 0
+    scenarios: float = 0.0  # share of items marked `scenario: true`
+    longest_right: float = 0.0  # share of single items whose right choice is the longest
+    shortest_right: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -150,12 +154,17 @@ def _banks(root: Path) -> list[BankRow]:
 
 def _bank_row(quiz: Quiz) -> BankRow:
     counts = Counter(item.type for item in quiz.items)
+    longest, shortest = bank_rules.right_length_shares(quiz)
     return BankRow(
         topic=quiz.topic,
         items=len(quiz.items),
         by_type={kind: counts[kind] for kind in ITEM_TYPES},
         draw=quiz.draw,
         pass_mark=quiz.pass_mark,
+        practice=len(quiz.practice),
+        scenarios=sum(item.scenario for item in quiz.items) / len(quiz.items) if quiz.items else 0,
+        longest_right=longest,
+        shortest_right=shortest,
     )
 
 
@@ -194,10 +203,32 @@ def render(stats: Stats) -> list[str]:
     if not stats.audio_known:
         lines.append("  no audio: unknown until `trainer build` writes the audio manifest")
     lines += ["", "Question banks, per topic:"]
-    table = [("topic", "items", *ITEM_TYPES, "draw", "pass")]
+    table = [
+        (
+            "topic",
+            "items",
+            *ITEM_TYPES,
+            "draw",
+            "pass",
+            "practice",
+            "scenarios",
+            "longest",
+            "shortest",
+        )
+    ]
     for bank in stats.banks:
         table.append(
-            (bank.topic, bank.items, *bank.by_type.values(), bank.draw, f"{bank.pass_mark}%")
+            (
+                bank.topic,
+                bank.items,
+                *bank.by_type.values(),
+                bank.draw,
+                f"{bank.pass_mark}%",
+                bank.practice,
+                f"{bank.scenarios:.0%}",
+                f"{bank.longest_right:.0%}",
+                f"{bank.shortest_right:.0%}",
+            )
         )
     lines += _table(table, left=1)
     if stats.topics_without_bank:
