@@ -6,7 +6,7 @@ import pytest
 def test_the_class_quiz_starts_with_how_many_questions_and_no_accounts(client):
     html = client.get("/chu-de/an-toan/do-vui-ca-lop").get_data(as_text=True)
 
-    assert "5 câu hỏi" in html
+    assert "12 câu hỏi" in html
     assert "không ghi tên" in html
     assert 'href="/chu-de/an-toan/do-vui-ca-lop/1"' in html
 
@@ -44,7 +44,7 @@ def test_a_picture_question_shows_its_pictures_with_alt_text(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/chu-de/nong-nghiep/do-vui-ca-lop", "/chu-de/an-toan/do-vui-ca-lop/6"]
+    "path", ["/chu-de/nong-nghiep/do-vui-ca-lop", "/chu-de/an-toan/do-vui-ca-lop/13"]
 )
 def test_a_topic_without_a_bank_or_a_question_past_the_end_is_not_found(client, path):
     assert client.get(path).status_code == 404
