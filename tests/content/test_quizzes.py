@@ -46,6 +46,8 @@ def test_practice_items_are_read_apart_from_the_certification_items(content):
     assert [item.id for item in quiz.practice] == [
         "luyen-mat-khau-kho-doan",
         "luyen-cong-an-hoi-otp",
+        "luyen-thu-tu-goi-la",
+        "luyen-hinh-o-khoa",
     ]
     assert not {item.id for item in quiz.practice} & {item.id for item in quiz.items}
     assert quiz.practice[1].answer == (1,)

@@ -80,7 +80,7 @@ def test_question_banks_are_counted_by_item_type_and_topics_without_one_are_name
     assert bank.topic == "an-toan"
     assert bank.items == 12
     assert bank.by_type == {"single": 5, "multiple": 2, "true_false": 2, "order": 2, "picture": 1}
-    assert (bank.draw, bank.pass_mark, bank.practice) == (4, 80, 2)
+    assert (bank.draw, bank.pass_mark, bank.practice) == (4, 80, 4)
     assert (bank.scenarios, bank.longest_right, bank.shortest_right) == (2 / 12, 2 / 5, 1 / 5)
     assert stats.topics_without_bank == ["nong-nghiep"]
 
@@ -95,7 +95,7 @@ def test_the_command_prints_both_tables(content, tmp_path):
     assert any(line.split()[:4] == ["an-toan", "vi", "2", "3"] for line in lines)
     assert any(
         line.split()
-        == ["an-toan", "12", "5", "2", "2", "2", "1", "4", "80%", "2", "17%", "40%", "20%"]
+        == ["an-toan", "12", "5", "2", "2", "2", "1", "4", "80%", "4", "17%", "40%", "20%"]
         for line in lines
     )
     assert "Steps over 40 words: 0. Steps without a picture: 0." in result.output

@@ -6,6 +6,7 @@ from flask import Blueprint, abort, render_template
 
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language
+from trainer.web.hall.class_quiz import has_class_quiz
 from trainer.web.listening.narration import step_audio_url
 
 bp = Blueprint("projector", __name__)
@@ -14,7 +15,7 @@ bp = Blueprint("projector", __name__)
 @bp.get("/bai-hoc/<slug>/trinh-chieu")
 def slides(slug: str):
     lesson, topic = _lesson_and_topic(slug)
-    has_quiz = topic is not None and topic.slug in current_catalog().quizzes
+    has_quiz = topic is not None and has_class_quiz(topic.slug)
     return render_template(
         "projector/slides.html",
         lesson=lesson,
