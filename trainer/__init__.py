@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from trainer import config, extensions, web
+from trainer import config, extensions, proxy, web
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -26,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.update(test_config)
     config.settle(app)
+    proxy.init_app(app)
 
     extensions.init_app(app)
     web.load_catalog(app)
