@@ -9,7 +9,6 @@ import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 
 from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
@@ -34,10 +33,6 @@ def postgres_url(postgres_cluster):
     url = postgres_cluster.create_database("trainer")
     database.upgrade(url)
     return url
-
-
-def database_head() -> str:
-    return ScriptDirectory(str(database.MIGRATIONS)).get_current_head()
 
 
 @pytest.fixture
@@ -69,7 +64,7 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     engine.dispose()
 
     assert differences == []
-    assert database.current_revision(postgres_url) == "0001"
+    assert database.current_revision(postgres_url) == database.head_revision()
 
 
 def test_a_member_registers_signs_in_and_finishes_a_lesson_on_postgresql(pg_app, pg_session):
@@ -157,7 +152,7 @@ def test_servers_starting_together_on_a_fresh_database_all_migrate_it(postgres_c
     outcomes = [_outcome(start) for start in starts]
 
     assert outcomes == ["migrated"] * 4
-    assert database.current_revision(url) == database_head()
+    assert database.current_revision(url) == database.head_revision()
 
 
 def _outcome(process: subprocess.Popen) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -88,6 +89,11 @@ def upgrade(url: str, revision: str = "head") -> None:
             command.upgrade(config, revision)
     finally:
         engine.dispose()
+
+
+def head_revision() -> str:
+    """The newest migration shipped, the one upgrade() brings a database to."""
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
 
 
 def current_revision(url: str) -> str | None:
