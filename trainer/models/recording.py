@@ -17,7 +17,12 @@ from trainer.models.base import Base, utcnow
 
 class VoiceRecording(Base):
     __tablename__ = "voice_recordings"
-    __table_args__ = (sa.UniqueConstraint("language", "slug", "part"),)
+    # Ids only ever grow, even on SQLite after a row is replaced: other servers look for
+    # ids above the newest they copied.
+    __table_args__ = (
+        sa.UniqueConstraint("language", "slug", "part"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     language: Mapped[str] = mapped_column(sa.String(12))

@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "language", "slug", "part", name=op.f("uq_voice_recordings_language_slug_part")
         ),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "class_answers",
