@@ -8,12 +8,13 @@ slug, slides (how many), at (0-based slide shown), blank, seq (counts moves), st
 touched_at (the last move or look; kept 12 hours after it).
 
 Table `class_quizzes`: code (6 digits for phones to join), topic, items (JSON list of the
-practice item ids asked, in order), number (0 = phones joining, n = question n), revealed
+practice items asked, in order, each {"id": item id, "shown": [original choice at each
+shown position]}), number (0 = phones joining, n = question n), revealed
 (answer shown for question n), seq (counts changes), started_at, touched_at.
 
 Table `class_answers`: one per phone per question: quiz_id, number, item_id, player (a
 random id kept in the phone's cookie), user_id (a signed-in member, else NULL), choices
-(JSON list of the item's choice indexes ticked), right, answered_at.
+(JSON list of the item's original choice indexes given, in order), right, answered_at.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class ClassQuiz(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(sa.String(8), unique=True)
     topic: Mapped[str] = mapped_column(sa.String(120))
-    items: Mapped[list[str]] = mapped_column(sa.JSON)
+    items: Mapped[list[dict]] = mapped_column(sa.JSON)
     number: Mapped[int] = mapped_column(default=0)
     revealed: Mapped[bool] = mapped_column(default=False)
     seq: Mapped[int] = mapped_column(default=0)
