@@ -64,7 +64,7 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     engine.dispose()
 
     assert differences == []
-    assert database.current_revision(postgres_url) == database.head_revision()
+    assert database.current_revision(postgres_url) == database.newest_revision()
 
 
 def test_a_member_registers_signs_in_and_finishes_a_lesson_on_postgresql(pg_app, pg_session):
@@ -152,7 +152,7 @@ def test_servers_starting_together_on_a_fresh_database_all_migrate_it(postgres_c
     outcomes = [_outcome(start) for start in starts]
 
     assert outcomes == ["migrated"] * 4
-    assert database.current_revision(url) == database.head_revision()
+    assert database.current_revision(url) == database.newest_revision()
 
 
 def _outcome(process: subprocess.Popen) -> str:

@@ -8,12 +8,10 @@ submitting at once wait their turn instead of one failing with "database is lock
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,6 +22,8 @@ IMMEDIATE = "trainer_begin_immediate"
 WRITE_LOCK = 0x747261696E6572
 # The one upgrade() takes, so servers starting together migrate one after another ("migrate").
 MIGRATE_LOCK = 0x6D696772617465
+# `revision = "0002"` in a migration file, with or without a type annotation.
+ASSIGNED = r"^{name}\s*(?::[^=\n]*)?=\s*[\"']([\w]+)[\"']"
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -76,6 +76,11 @@ def upgrade(url: str, revision: str = "head") -> None:
     schema already at head: on PostgreSQL the upgrade holds an advisory lock, on SQLite
     the write lock from its first statement.
     """
+    if revision == "head" and current_revision(url) == newest_revision():
+        return  # already there: no need to load Alembic (a second or more at every start)
+    from alembic import command  # only the commands that migrate need Alembic
+    from alembic.config import Config
+
     engine = make_engine(url)
     try:
         with engine.execution_options(**{IMMEDIATE: True}).begin() as connection:
@@ -91,9 +96,17 @@ def upgrade(url: str, revision: str = "head") -> None:
         engine.dispose()
 
 
-def head_revision() -> str:
-    """The newest migration shipped, the one upgrade() brings a database to."""
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+def newest_revision() -> str | None:
+    """The head of the migrations shipped in migrations/versions/, read from their files."""
+    revisions, parents = set(), set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = path.read_text()
+        mine = re.search(ASSIGNED.format(name="revision"), text, re.M)
+        parent = re.search(ASSIGNED.format(name="down_revision"), text, re.M)
+        revisions |= {mine.group(1)} if mine else set()
+        parents |= {parent.group(1)} if parent else set()
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(url: str) -> str | None:
@@ -114,6 +127,8 @@ class Database:
     def init_app(self, app: Flask) -> None:
         engine = make_engine(app.config["DATABASE_URL"])
         app.extensions["database"] = sessionmaker(engine)
+        # Done once here, not on each worker's first query: forked workers share the result.
+        sa.orm.configure_mappers()
         app.teardown_appcontext(self._close)
 
     def sessionmaker(self, app: Flask | None = None) -> sessionmaker[Session]:

@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session
 
 from tests.factories import copy_content
 from trainer import database
-from trainer.content.audio import Settings
 from trainer.content.catalog import load_catalog
 from trainer.models import utcnow
 from trainer.services import shared_voices
 from trainer.speech import manifest, uploads
 from trainer.speech.recordings import find
+from trainer.speech.stage import Settings
 
 
 def voice(seconds: float) -> bytes:

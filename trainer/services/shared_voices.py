@@ -21,11 +21,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.content.audio import Settings, parts, voice_recording
 from trainer.content.model import Lesson
 from trainer.database import begin_write
 from trainer.models import VoiceRecording
 from trainer.speech import recordings
+from trainer.speech.stage import Settings, parts, voice_recording
 
 
 @dataclass(frozen=True)
