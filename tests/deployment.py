@@ -51,6 +51,13 @@ class Visitor:
     def get(self, path: str) -> Answer:
         return self._send("GET", path)
 
+    def get_on(self, upstream: str, path: str) -> Answer:
+        """GET path from that app server: nginx takes turns, so ask again if needed."""
+        for _ in range(4):
+            if self.get(path).upstream == upstream:
+                return self.last
+        raise AssertionError(f"nginx never sent {path} to {upstream}")
+
     def post(self, path: str, fields: dict, page: str | None = None) -> Answer:
         """POST a form with the anti-forgery token from page (path by default)."""
         token = token_from(self.get(page or path).text)
@@ -140,6 +147,19 @@ class Server:
     def access_lines(self, path: str) -> list[str]:
         """The access-log lines for requests to path (the first field is the client)."""
         return [line for line in self.log.read_text().splitlines() if f" {path} HTTP" in line]
+
+
+def clients_logged(servers: list[Server], request: str, expected: set[str], within=10.0) -> set:
+    """The clients the servers' access logs show for request ("POST /dang-nhap"), waiting
+    for expected ones: gunicorn writes a line just after it has sent the answer."""
+    deadline = time.monotonic() + within
+    while True:
+        method, path = request.split(" ", 1)
+        lines = [line for server in servers for line in server.access_lines(path)]
+        found = {line.split(" ", 1)[0] for line in lines if f'"{method} ' in line}
+        if found >= expected or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
 
     def stop(self) -> None:
         stop(self.process)

@@ -8,15 +8,19 @@ scenario can make sure its two halves ran on different servers. Timings are prin
 
 from __future__ import annotations
 
+import io
+import json
 import re
 import threading
 import time
+import wave
 
 import pytest
 
 from tests.deployment import (
     Server,
     Visitor,
+    clients_logged,
     nginx_missing,
     server_env,
     start_nginx,
@@ -28,6 +32,7 @@ from tests.postgresql import cluster, free_port
 from trainer import database
 from trainer.config import Defaults
 from trainer.services import sign_in
+from trainer.speech.uploads import sniff
 
 pytestmark = pytest.mark.deployment
 PASSWORD = "mot-mat-khau-that-dai"
@@ -179,9 +184,71 @@ def test_the_sign_in_limit_counts_the_visitor_behind_nginx_not_nginx(site):
 
     assert stopped.status == 429
     assert welcomed.status == 302
-    logged = [line for server in site.servers for line in server.access_lines("/dang-nhap")]
-    clients = {line.split(" ", 1)[0] for line in logged if '"POST ' in line}
+    clients = clients_logged(site.servers, "POST /dang-nhap", {"127.0.0.2", "127.0.0.3"})
     assert clients >= {"127.0.0.2", "127.0.0.3"} and "127.0.0.1" not in clients
+
+
+def test_a_voice_recorded_through_one_server_is_played_through_the_other(site):
+    made = site.servers[0].run(
+        "create-user", "--role", "instructor", "--name", "Hà Thị Mai", "--login", "mai.ha",
+        "--password", PASSWORD,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    instructor = site.visitor("127.0.0.5")
+    instructor.post("/dang-nhap", {"login": "mai.ha", "password": PASSWORD})
+
+    page = "/giong-doc/mat-khau/hmn"
+    sent = instructor.upload(f"{page}/1", page, "tep", "giong.wav", _wav(1.5))
+    other = _other(site, sent.upstream)
+    with _timed(site, "until the other server plays the recording"):
+        played = _first_speaker(instructor, other, "/bai-hoc/mat-khau?lang=hmn", within=20)
+    audio = instructor.get_on(other, played)
+    at_upload = instructor.get_on(sent.upstream, played)
+
+    assert sent.status == 303
+    assert audio.status == 200 and audio.headers["Content-Type"] == "audio/mpeg"
+    assert sniff(audio.body) == ".mp3" and audio.body == at_upload.body
+
+
+def test_a_presenter_on_one_server_drives_the_projector_on_the_other(site):
+    laptop, phone = site.visitor("127.0.0.6"), site.visitor("127.0.0.7")
+    projector = laptop.get("/bai-hoc/mat-khau/trinh-chieu")
+    code = "".join(re.search(r'class="code">(\d{3}) (\d{3})<', projector.text).groups())
+    position = re.search(r'name="slide-position" content="([^"]+)"', projector.text).group(1)
+    other = _other(site, projector.upstream)
+
+    with _timed(site, "a phone joins by the code and moves the slide"):
+        joined = phone.post_on(other, "/trinh-chieu", {"ma": code})
+        notes = phone.get_on(other, joined.headers["Location"])
+        token = re.search(r'name="csrf-token" content="([^"]+)"', notes.text).group(1)
+        moved = phone.json_post(position, b'{"at": 2, "blank": true}', token)
+        seen = laptop.get_on(projector.upstream, position)
+
+    assert joined.status == 303 and joined.upstream == other
+    assert moved.status == 200
+    assert seen.upstream != joined.upstream
+    assert json.loads(seen.body) == {"at": 2, "blank": True, "seq": 1, "presenters": 1}
+
+
+def _first_speaker(visitor: Visitor, upstream: str, path: str, within: float) -> str:
+    """The first speaker button's audio on path as upstream serves it, once it has one."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        found = re.search(r'class="speak" href="([^"]+)"', visitor.get_on(upstream, path).text)
+        if found:
+            return found.group(1)
+        time.sleep(0.5)
+    raise AssertionError(f"{upstream} never played the recording on {path}")
+
+
+def _wav(seconds: float, rate: int = 16000) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(bytes(2 * int(rate * seconds)))
+    return buffer.getvalue()
 
 
 def _other(site: Site, upstream: str) -> str:

@@ -20,14 +20,15 @@ def test_two_halls_projecting_the_same_lesson_never_move_each_other(session):
     assert presentations.current(session, second.id, now).at == 0
 
 
-def test_a_presenter_finds_the_session_by_the_code_however_it_is_typed(session):
+def test_a_presenter_joins_by_the_code_however_it_is_typed(session):
     now = utcnow()
     started = presentations.start(session, "mat-khau", 6, now)
     typed = f" {started.code[:3]} {started.code[3:]} "
 
-    found = presentations.find(session, typed, now)
+    joined = presentations.join(session, typed, now)
 
-    assert found is not None and found.id == started.id
+    assert joined is not None and joined.id == started.id
+    assert joined.presenters == 1
 
 
 def test_a_move_past_the_last_slide_stays_on_it_and_counts_as_a_move(session):
@@ -45,7 +46,7 @@ def test_a_session_untouched_for_twelve_hours_is_gone(session):
 
     now = utcnow()
 
-    assert presentations.find(session, old.code, now) is None
+    assert presentations.join(session, old.code, now) is None
     assert presentations.move(session, old.id, 1, False, now) is None
 
 
@@ -55,4 +56,4 @@ def test_looking_keeps_a_session_alive(session):
 
     presentations.current(session, kept.id, utcnow())
 
-    assert presentations.find(session, kept.code, utcnow() + timedelta(hours=2)) is not None
+    assert presentations.join(session, kept.code, utcnow() + timedelta(hours=2)) is not None

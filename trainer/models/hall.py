@@ -4,7 +4,8 @@ Both live in the database, so a presenter's phone, the projector and the hall's 
 each reach a different server process or machine and still see one state.
 
 Table `presentations`: code (6 digits, shown on the projector; unique while kept), lesson
-slug, slides (how many), at (0-based slide shown), blank, seq (counts moves), started_at,
+slug, slides (how many), at (0-based slide shown), blank, seq (counts moves), presenters
+(how many devices joined by the code, besides the one that opened it), started_at,
 touched_at (the last move or look; kept 12 hours after it).
 
 Table `class_quizzes`: code (6 digits for phones to join), topic, items (JSON list of the
@@ -37,6 +38,7 @@ class Presentation(Base):
     at: Mapped[int] = mapped_column(default=0)
     blank: Mapped[bool] = mapped_column(default=False)
     seq: Mapped[int] = mapped_column(default=0)
+    presenters: Mapped[int] = mapped_column(default=0)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     touched_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 

@@ -31,13 +31,16 @@ class Position:
     at: int
     blank: bool
     seq: int
+    presenters: int
 
     def as_json(self) -> dict:
-        return {"at": self.at, "blank": self.blank, "seq": self.seq}
+        return {"at": self.at, "blank": self.blank, "seq": self.seq, "presenters": self.presenters}
 
 
 def _position(row: Presentation) -> Position:
-    return Position(row.id, row.code, row.lesson_slug, row.slides, row.at, row.blank, row.seq)
+    return Position(
+        row.id, row.code, row.lesson_slug, row.slides, row.at, row.blank, row.seq, row.presenters
+    )
 
 
 def start(session: Session, lesson_slug: str, slides: int, now: datetime) -> Position:
@@ -55,10 +58,17 @@ def start(session: Session, lesson_slug: str, slides: int, now: datetime) -> Pos
     return _position(row)
 
 
-def find(session: Session, code: str, now: datetime) -> Position | None:
-    """The kept session with this code (spaces and dashes ignored), if there is one."""
+def join(session: Session, code: str, now: datetime) -> Position | None:
+    """A presenter's device joins the kept session with this code; None if there is none."""
+    begin_write(session)
     row = session.scalar(sa.select(Presentation).where(Presentation.code == typed(code)))
-    return _position(row) if row is not None and alive(row.touched_at, now) else None
+    if row is None or not alive(row.touched_at, now):
+        session.rollback()
+        return None
+    row.presenters += 1
+    row.touched_at = now
+    session.commit()
+    return _position(row)
 
 
 def current(session: Session, presentation_id: int, now: datetime) -> Position | None:

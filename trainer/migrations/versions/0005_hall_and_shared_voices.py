@@ -45,6 +45,7 @@ def upgrade() -> None:
         sa.Column("at", sa.Integer(), nullable=False),
         sa.Column("blank", sa.Boolean(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("presenters", sa.Integer(), nullable=False),
         sa.Column("started_at", sa.DateTime(), nullable=False),
         sa.Column("touched_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_presentations")),

@@ -12,3 +12,4 @@ def init_app(app: Flask) -> None:
     templates.add_folder(app, __file__)
     for blueprint in (projector.bp, slide_position.bp, class_quiz.bp):
         app.register_blueprint(blueprint)
+    app.add_template_global(projector.counter)

@@ -1,34 +1,75 @@
-"""Projector mode: a lesson one step per slide for the hall, and a presenter view beside it."""
+"""Projector mode: a lesson one step per slide for the hall, and a presenter view beside it.
+
+Opening projector mode starts a session (or takes up this browser's own again) whose code
+the screen shows; a presenter's phone joins it at /trinh-chieu by typing that code.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from trainer.extensions import db
+from trainer.services import clock, presentations
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.language import in_language
+from trainer.web.core.language import in_language, link
+from trainer.web.core.links import public_url
+from trainer.web.hall.presenting import mine_for, remember
 from trainer.web.listening.narration import step_audio_url
 
 bp = Blueprint("projector", __name__)
+NOT_FOUND = "Không thấy phiên trình chiếu có mã này. Hãy xem lại mã trên màn chiếu."
 
 
 @bp.get("/bai-hoc/<slug>/trinh-chieu")
 def slides(slug: str):
     lesson, topic = _lesson_and_topic(slug)
-    has_quiz = topic is not None and topic.slug in current_catalog().quizzes
+    position = mine_for(slug) or presentations.start(
+        db.session, slug, len(lesson.steps) + 2, clock.now()
+    )
+    remember(position.id)
     return render_template(
         "projector/slides.html",
         lesson=lesson,
         topic=topic,
-        has_quiz=has_quiz,
+        has_quiz=topic is not None and topic.slug in current_catalog().quizzes,
         step_audio=step_audio_url,
+        position=position,
+        join_url=public_url(url_for("projector.join")),
     )
 
 
 @bp.get("/bai-hoc/<slug>/trinh-chieu/nguoi-day")
 def presenter(slug: str):
     lesson, topic = _lesson_and_topic(slug)
+    position = mine_for(slug)
+    if position is None:
+        return render_template("projector/join.html", lesson=lesson, code="", problem="")
     guide = current_catalog().guides.get(topic.slug) if topic else None
-    return render_template("projector/presenter.html", lesson=lesson, topic=topic, guide=guide)
+    return render_template(
+        "projector/presenter.html", lesson=lesson, topic=topic, guide=guide, position=position
+    )
+
+
+@bp.route("/trinh-chieu", methods=["GET", "POST"])
+def join():
+    """A presenter types the code the projector shows; then they move its slides."""
+    code = request.form.get("ma", request.args.get("ma", ""))[:20]
+    if request.method == "GET":
+        return render_template("projector/join.html", lesson=None, code=code, problem="")
+    joined = presentations.join(db.session, code, clock.now())
+    lesson = joined and current_catalog().lesson(joined.lesson_slug)
+    if not lesson:
+        page = render_template("projector/join.html", lesson=None, code=code, problem=NOT_FOUND)
+        return page, 404
+    remember(joined.id)
+    return redirect(link("projector.presenter", slug=lesson.slug), 303)
+
+
+def counter(at: int, steps: int) -> str:
+    """What the slide counter says: "Mở đầu", "1 / N" on step 1 of N, "Hết bài"."""
+    if at == 0:
+        return "Mở đầu"
+    return "Hết bài" if at > steps else f"{at} / {steps}"
 
 
 def _lesson_and_topic(slug: str):
