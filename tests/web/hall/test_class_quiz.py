@@ -1,6 +1,11 @@
 """Class quiz: the hall answers by a show of hands; the instructor shows the answer."""
 
+from pathlib import Path
+
 import pytest
+from playwright.sync_api import expect
+
+from tests.serving import serving
 
 
 def test_the_class_quiz_starts_with_how_many_questions_and_no_accounts(client):
@@ -25,9 +30,9 @@ def test_the_answer_is_not_in_the_page_until_the_instructor_shows_it(client):
 
     explanation = "Không ai được hỏi mã OTP, kể cả công an."
     assert explanation not in hidden
-    assert "✓ Đúng" not in hidden
+    assert "</svg> Đúng" not in hidden
     assert explanation in shown
-    assert shown.count("✓ Đúng") == 1
+    assert shown.count("</svg> Đúng") == 1
 
 
 def test_an_order_question_shows_the_right_sequence_of_letters(client):
@@ -74,3 +79,41 @@ def test_the_topic_page_links_to_the_class_quiz(client):
     html = client.get("/chu-de/an-toan").get_data(as_text=True)
 
     assert 'href="/chu-de/an-toan/do-vui-ca-lop"' in html
+
+
+@pytest.fixture
+def shipped_hall(make_app, browser):
+    """The shipped curriculum over real HTTP, on a laptop's 1280 × 720 projector screen."""
+    app = make_app(Path(__file__).resolve().parents[3])
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    with serving(app) as url:
+        yield url, app.extensions["catalog"], context.new_page()
+    context.close()
+
+
+FITS = """() => {
+    const bar = document.querySelector('.controls').getBoundingClientRect().top;
+    const main = document.querySelector('.quiz-hall');
+    const parts = [...main.children].filter(el => !el.matches('.controls'));
+    return {below: Math.max(...parts.map(el => el.getBoundingClientRect().bottom)) > bar + 1,
+            scrolls: document.documentElement.scrollHeight > innerHeight,
+            size: parseFloat(getComputedStyle(main).fontSize)};
+}"""
+
+
+@pytest.mark.browser
+def test_every_shipped_question_and_its_answer_fit_the_projector_screen(shipped_hall):
+    base, catalog, hall = shipped_hall
+    misfits = {}
+
+    for topic in sorted(catalog.quizzes):
+        total = len(catalog.quizzes[topic].items)
+        for number in range(1, total + 1):
+            hall.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop/{number}?dap-an=1")
+            expect(hall.locator(".answer")).to_be_visible()
+            fit = hall.evaluate(FITS)
+            if fit["below"] or fit["scrolls"] or fit["size"] < 20:
+                misfits[f"{topic}/{number}"] = fit
+
+    assert len(catalog.quizzes) >= 5
+    assert misfits == {}

@@ -158,11 +158,23 @@ def test_a_step_is_read_aloud_through_the_halls_speakers_on_demand(hall, voiced)
     button = hall.get_by_role("button", name="Nghe bước 1 (A)")
     assert button.get_attribute("aria-pressed") == "false"  # nothing plays by itself
 
+    assert button.locator("svg").count() == 1  # drawn, not a glyph the laptop may lack
+
     hall.keyboard.press("a")
 
     hall.wait_for_selector("#buoc-1 .play[aria-pressed='true']")
     hall.keyboard.press("ArrowRight")  # moving on stops the voice
     hall.wait_for_selector("#buoc-1 .play[aria-pressed='false']", state="attached")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/bai-hoc/mat-khau/trinh-chieu", "/chu-de/an-toan/do-vui-ca-lop/1?dap-an=1", "/trinh-chieu"],
+)
+def test_projector_pages_draw_their_icons_instead_of_using_emoji(client, path):
+    html = client.get(path).get_data(as_text=True)
+
+    assert re.findall(r"[\u2600-\u27bf\U0001f000-\U0001ffff]", html) == []
 
 
 def test_without_built_audio_projector_mode_has_no_play_button(client):

@@ -17,6 +17,7 @@
   var playing = null;
   var blanked = !!root && root.dataset.blank === "true";
   var codeAsked = null; // the instructor pressed M: show or hide the code whatever happens
+  var presenters = joinCode ? Number(deck.dataset.presenters || 0) : 0;
   var remote = document.querySelector("meta[name=slide-position]");
   var token = document.querySelector("meta[name=csrf-token]");
   var seen = root && root.dataset.seq ? Number(root.dataset.seq) : null;
@@ -24,6 +25,7 @@
   var mover = deck ? slidesOf(deck) : notes ? notesOf(notes) : linksOfPage();
   if (blanked) setBlank(true, true);
   if (mover.moved) announce();
+  showCode();
 
   // The projector goes black; a presenter's own screen says so and offers to turn it back on.
   function setBlank(on, quiet) {
@@ -34,9 +36,11 @@
     if (!quiet) announce();
   }
 
-  function showCode(presenters) {
+  // On the opening slide until a presenter's phone has joined; or whenever M asks for it.
+  function showCode() {
     if (!joinCode) return;
-    joinCode.hidden = codeAsked === null ? presenters > 0 : !codeAsked;
+    var first = mover && mover.now && mover.now() === 0;
+    joinCode.hidden = codeAsked === null ? !(first && presenters === 0) : !codeAsked;
   }
 
   // Tell the other window of this laptop, and the server for a presenter's phone. One move
@@ -69,7 +73,8 @@
         // Moves only count forward: an answer that left before our own move is older news.
         if (sending || pending) return;
         if (seen === null || s.seq > seen) { mover.to(s.at, true); setBlank(s.blank, true); seen = s.seq; }
-        showCode(s.presenters);
+        presenters = s.presenters;
+        showCode();
       }).catch(function () {});
   }
 
@@ -93,6 +98,7 @@
       slides.forEach(function (slide, i) { slide.hidden = i !== at; });
       counter(at, slides.length);
       history.replaceState(null, "", "#" + slides[at].id);
+      showCode();
       if (playing) playing.pause();
       if (!quiet) announce();
     }
@@ -130,6 +136,28 @@
       reveal: function () { follow("a[data-reveal]"); },
     };
   }
+
+  // A class quiz question and its explanation fit the projector's screen: shrink, not scroll.
+  var hall = document.querySelector(".quiz-hall");
+  function fitToScreen() {
+    if (!hall) return;
+    hall.style.fontSize = "";
+    var bar = hall.querySelector(".controls");
+    var barHeight = bar ? bar.offsetHeight : 0;
+    hall.style.paddingBottom = barHeight + "px"; // room for the bar, and not a pixel to scroll
+    var room = window.innerHeight - barHeight - 8;
+    var parts = Array.prototype.filter.call(hall.children, function (el) { return el !== bar; });
+    function bottom() {
+      return Math.max.apply(null, parts.map(function (el) { return el.getBoundingClientRect().bottom; }));
+    }
+    var size = parseFloat(getComputedStyle(hall).fontSize);
+    while (size > 20 && bottom() > room) {
+      size -= 1;
+      hall.style.fontSize = size + "px";
+    }
+  }
+  fitToScreen();
+  window.addEventListener("resize", fitToScreen);
 
   function play(button) {
     var audio = button.audio;
@@ -169,7 +197,7 @@
     else if (action === "next") mover.go(1);
     else if (action === "prev") mover.go(-1);
     else if (action === "blank") setBlank(!blanked);
-    else if (action === "code" && joinCode) { codeAsked = joinCode.hidden; joinCode.hidden = !codeAsked; }
+    else if (action === "code" && joinCode) { codeAsked = joinCode.hidden; showCode(); }
     else if (action === "fullscreen" && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () {});
     }
@@ -182,7 +210,7 @@
     var key = event.key;
     if (BLANK.indexOf(key) >= 0) setBlank(!blanked);
     else if (blanked && key === "Escape") setBlank(false);
-    else if ((key === "m" || key === "M") && joinCode) { codeAsked = joinCode.hidden; joinCode.hidden = !codeAsked; }
+    else if ((key === "m" || key === "M") && joinCode) { codeAsked = joinCode.hidden; showCode(); }
     else if (NEXT.indexOf(key) >= 0) mover.go(1);
     else if (PREV.indexOf(key) >= 0) mover.go(-1);
     else if ((key === "d" || key === "D") && mover.reveal) mover.reveal();
