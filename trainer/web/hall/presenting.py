@@ -1,33 +1,26 @@
-"""Which projector sessions this browser may move: the one it opened, the ones it joined.
-
-Kept in the signed session cookie, so the laptop's second window is already joined and
-any server with the same secret key knows it. The newest few only.
-"""
+"""Which projector sessions this browser may move: the one it opened, the ones it joined."""
 
 from __future__ import annotations
-
-from flask import session
 
 from trainer.extensions import db
 from trainer.services import clock, presentations
 from trainer.services.presentations import Position
+from trainer.web.hall import held
 
-KEY = "trinh_chieu"
-KEPT = 6
+KIND = "trinh_chieu"
 
 
 def remember(presentation_id: int) -> None:
-    ids = [i for i in session.get(KEY, []) if i != presentation_id]
-    session[KEY] = [*ids, presentation_id][-KEPT:]
+    held.remember(KIND, presentation_id)
 
 
 def holds(presentation_id: int) -> bool:
-    return presentation_id in session.get(KEY, [])
+    return held.holds(KIND, presentation_id)
 
 
 def mine_for(slug: str) -> Position | None:
     """The newest kept session of this lesson that this browser opened or joined."""
-    for presentation_id in reversed(session.get(KEY, [])):
+    for presentation_id in held.newest_first(KIND):
         found = presentations.current(db.session, presentation_id, clock.now())
         if found is not None and found.lesson_slug == slug:
             return found

@@ -129,12 +129,32 @@
   function linksOfPage() {
     function follow(selector) {
       var link = document.querySelector(selector);
-      if (link) location.href = link.href;
+      if (link && link.href) location.href = link.href;
+      else if (link) link.click(); // a button of the live class quiz's form
     }
     return {
-      go: function (step) { follow(step > 0 ? "a[rel=next]" : "a[rel=prev]"); },
-      reveal: function () { follow("a[data-reveal]"); },
+      go: function (step) { follow(step > 0 ? "a[rel=next], [data-go=next]" : "a[rel=prev]"); },
+      reveal: function () { follow("a[data-reveal], [data-go=reveal]"); },
     };
+  }
+
+  // The live class quiz on the projector: the count per choice, asked every 1.5 s; when
+  // another window of the laptop moved the quiz on, show where it is.
+  var live = document.querySelector("[data-live]");
+  var liveCount = document.querySelector("meta[name=live-count]");
+  if (live && liveCount) {
+    setInterval(function () {
+      fetch(liveCount.content, { cache: "no-store", credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          if (String(s.seq) !== live.dataset.live) { location.reload(); return; }
+          var answered = live.querySelector("[data-answered]");
+          if (answered) answered.textContent = s.answered;
+          live.querySelectorAll("[data-count]").forEach(function (el) {
+            el.textContent = s.per_choice[Number(el.dataset.count)];
+          });
+        }).catch(function () {});
+    }, 1500);
   }
 
   // A class quiz question and its explanation fit the projector's screen: shrink, not scroll.
