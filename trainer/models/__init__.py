@@ -4,6 +4,7 @@ from trainer.models.base import Base, utcnow
 from trainer.models.certificate import Certificate
 from trainer.models.hall import ClassAnswer, ClassQuiz, Presentation
 from trainer.models.login_failure import LoginFailure
+from trainer.models.play import PlayCount
 from trainer.models.progress import LessonProgress
 from trainer.models.quiz import QuizAttempt
 from trainer.models.recording import VoiceRecording
@@ -19,6 +20,7 @@ __all__ = [
     "Commune",
     "LessonProgress",
     "LoginFailure",
+    "PlayCount",
     "Presentation",
     "QuizAttempt",
     "Role",

@@ -2,7 +2,8 @@
 
 Table `voice_recordings`: one row per (language, slug, part), replaced by a newer upload
 (the new row gets a new, larger id, which is how other servers notice it); audio (the
-checked bytes), suffix (".mp3", ".m4a", ".ogg"), said (the words read), recorded_at.
+checked bytes), suffix (".mp3", ".m4a", ".ogg"), said (the words read), reader (their name,
+only when they agreed to be named), recorded_at.
 """
 
 from __future__ import annotations
@@ -31,4 +32,5 @@ class VoiceRecording(Base):
     suffix: Mapped[str] = mapped_column(sa.String(8))
     audio: Mapped[bytes] = mapped_column(sa.LargeBinary)
     said: Mapped[str] = mapped_column(sa.Text)
+    reader: Mapped[str | None] = mapped_column(sa.String(80))  # only when they agreed
     recorded_at: Mapped[datetime] = mapped_column(default=utcnow)

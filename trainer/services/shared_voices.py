@@ -40,9 +40,15 @@ class LocalCopy:
 
 
 def store(
-    session: Session, lesson: Lesson, number: int, data: bytes, suffix: str, now: datetime
+    session: Session,
+    lesson: Lesson,
+    number: int,
+    data: bytes,
+    suffix: str,
+    now: datetime,
+    reader: str | None = None,
 ) -> int:
-    """Keep a checked recording of one part for every server; its row id."""
+    """Keep a checked recording of one part (and who reads it) for every server; its row id."""
     words = parts(lesson)[number].words
     # Under the write lock ids are handed out in commit order, so a server that copied up
     # to id n never misses a row with a smaller id committed later.
@@ -61,6 +67,7 @@ def store(
         suffix=suffix,
         audio=data,
         said=words,
+        reader=" ".join(reader.split())[:80] if reader and reader.strip() else None,
         recorded_at=now,
     )
     session.add(row)
@@ -104,15 +111,19 @@ def _copy_one(session: Session, row_id: int, lesson: Lesson, copy: LocalCopy) ->
     # Plain columns, not an object the session would keep: each file's bytes go once written.
     found = session.execute(
         sa.select(
-            VoiceRecording.part, VoiceRecording.suffix, VoiceRecording.audio, VoiceRecording.said
+            VoiceRecording.part,
+            VoiceRecording.suffix,
+            VoiceRecording.audio,
+            VoiceRecording.said,
+            VoiceRecording.reader,
         ).where(VoiceRecording.id == row_id)
     ).first()
     if found is None:
         return  # replaced since it was listed: the newer row comes after it
-    part, suffix, audio, said = found
+    part, suffix, audio, said, reader = found
     if part > len(lesson.steps):
         return  # this server's copy of the lesson has fewer steps
-    recordings.save(copy.root, lesson.language, lesson.slug, part, audio, suffix, said)
+    recordings.save(copy.root, lesson.language, lesson.slug, part, audio, suffix, said, reader)
     voice_recording(lesson, part, copy.root, copy.folder, copy.settings)
 
 

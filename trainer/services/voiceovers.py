@@ -25,13 +25,7 @@ class PartVoice:
     part: Part
     state: str  # "recorded", "stale" (text changed since), "synthetic", "none"
     engine: str | None  # who speaks it now
-
-
-@dataclass(frozen=True)
-class Tally:
-    recorded: int = 0
-    stale: int = 0
-    steps: int = 0
+    reader: str | None = None  # the recording's reader, when they agreed to be named
 
 
 def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
@@ -44,28 +38,25 @@ def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
             state = "stale" if recording.is_stale(part.words) else "recorded"
         else:
             state = "synthetic" if track else "none"
-        found.append(PartVoice(part, state, track.engine if track else None))
+        reader = recording.reader if recording is not None else None
+        found.append(PartVoice(part, state, track.engine if track else None, reader))
     return found
 
 
-def tally(lessons: list[Lesson], root: Path, audio: Manifest) -> Tally:
-    """How many steps (not intros) have a recording, and how many of those are stale."""
-    recorded = stale = steps = 0
-    for lesson in lessons:
-        for voice in voices_of(lesson, root, audio)[1:]:
-            steps += 1
-            recorded += voice.state in ("recorded", "stale")
-            stale += voice.state == "stale"
-    return Tally(recorded, stale, steps)
-
-
 def keep_recording(
-    session: Session, lesson: Lesson, number: int, data: bytes, settings: Settings, now: datetime
+    session: Session,
+    lesson: Lesson,
+    number: int,
+    data: bytes,
+    settings: Settings,
+    now: datetime,
+    reader: str | None = None,
 ) -> float:
-    """Check a recording of one part and keep it for every server; its length in seconds.
+    """Check a recording of one part and keep it for every server, with the reader's name if
+    they agreed to be named; its length in seconds.
 
     Raises uploads.Refused. Each server then copies it to its disk (services.shared_voices).
     """
     kept, suffix, seconds = uploads.accept(data, settings.bitrate)
-    shared_voices.store(session, lesson, number, kept, suffix, now)
+    shared_voices.store(session, lesson, number, kept, suffix, now, reader)
     return seconds

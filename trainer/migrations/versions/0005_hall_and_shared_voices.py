@@ -1,7 +1,7 @@
 """recorded voices every server sees; presenter sessions; class quizzes answered on phones
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0006
 Create Date: 2026-12-01 09:27:11.529967
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0001"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
@@ -65,6 +65,7 @@ def upgrade() -> None:
         sa.Column("suffix", sa.String(length=8), nullable=False),
         sa.Column("audio", sa.LargeBinary(), nullable=False),
         sa.Column("said", sa.Text(), nullable=False),
+        sa.Column("reader", sa.String(length=80), nullable=True),
         sa.Column("recorded_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_voice_recordings")),
         sa.UniqueConstraint(
