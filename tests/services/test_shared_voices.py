@@ -75,6 +75,16 @@ def test_a_recording_received_by_one_server_is_played_by_another(session, tmp_pa
     assert find(second.root, "hmn", "mat-khau", 1).is_stale("anything else") is True
 
 
+def test_the_readers_name_travels_with_the_recording(session, tmp_path):
+    first, second = server(tmp_path, "may-1"), server(tmp_path, "may-2")
+    lesson = first.lessons[("mat-khau", "hmn")]
+    shared_voices.store(session, lesson, 1, voice(1.0), ".mp3", utcnow(), "  Vàng   Seo Mua ")
+
+    shared_voices.catch_up(session, second)
+
+    assert find(second.root, "hmn", "mat-khau", 1).reader == "Vàng Seo Mua"
+
+
 def test_the_newest_recording_wins_on_every_server_whichever_received_it(session, tmp_path):
     first, second = server(tmp_path, "may-1"), server(tmp_path, "may-2")
     keep(session, first, 2, voice(1.0))
