@@ -148,6 +148,9 @@ class Server:
         """The access-log lines for requests to path (the first field is the client)."""
         return [line for line in self.log.read_text().splitlines() if f" {path} HTTP" in line]
 
+    def stop(self) -> None:
+        stop(self.process)
+
 
 def clients_logged(servers: list[Server], request: str, expected: set[str], within=10.0) -> set:
     """The clients the servers' access logs show for request ("POST /dang-nhap"), waiting
@@ -160,9 +163,6 @@ def clients_logged(servers: list[Server], request: str, expected: set[str], with
         if found >= expected or time.monotonic() > deadline:
             return found
         time.sleep(0.2)
-
-    def stop(self) -> None:
-        stop(self.process)
 
 
 def server_env(instance: Path, content: Path, database_url: str, public_port: int) -> dict:
