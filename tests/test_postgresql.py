@@ -13,6 +13,7 @@ from alembic.migration import MigrationContext
 from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
 from tests.forms import Login, post_form
+from tests.migrations import newest_migration
 from tests.postgresql import cluster
 from trainer import database
 from trainer.extensions import db
@@ -64,7 +65,7 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     engine.dispose()
 
     assert differences == []
-    assert database.current_revision(postgres_url) == database.newest_revision()
+    assert database.current_revision(postgres_url) == newest_migration()
 
 
 def test_a_member_registers_signs_in_and_finishes_a_lesson_on_postgresql(pg_app, pg_session):
@@ -152,7 +153,7 @@ def test_servers_starting_together_on_a_fresh_database_all_migrate_it(postgres_c
     outcomes = [_outcome(start) for start in starts]
 
     assert outcomes == ["migrated"] * 4
-    assert database.current_revision(url) == database.newest_revision()
+    assert database.current_revision(url) == newest_migration()
 
 
 def _outcome(process: subprocess.Popen) -> str:

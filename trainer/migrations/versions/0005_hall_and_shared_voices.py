@@ -1,7 +1,7 @@
 """recorded voices every server sees; presenter sessions; class quizzes answered on phones
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-01 09:27:11.529967
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -6,10 +6,11 @@ the screen shows; a presenter's phone joins it at /trinh-chieu by typing that co
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import clock, presentations
+from trainer.services import certificates, clock, presentations
+from trainer.web.core.access import current_user
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language, link
 from trainer.web.core.links import public_url
@@ -40,14 +41,32 @@ def slides(slug: str):
 
 @bp.get("/bai-hoc/<slug>/trinh-chieu/nguoi-day")
 def presenter(slug: str):
+    """The presenter's screen; the topic's field guide only for those who may read it."""
     lesson, topic = _lesson_and_topic(slug)
     position = mine_for(slug)
     if position is None:
         return render_template("projector/join.html", lesson=lesson, code="", problem="")
     guide = current_catalog().guides.get(topic.slug) if topic else None
-    return render_template(
-        "projector/presenter.html", lesson=lesson, topic=topic, guide=guide, position=position
+    signed_in = current_user.is_authenticated
+    allowed = guide is not None and certificates.may_read_guide(
+        db.session,
+        current_user.id if signed_in else None,
+        current_user.role if signed_in else None,
+        topic.slug,
     )
+    response = make_response(
+        render_template(
+            "projector/presenter.html",
+            lesson=lesson,
+            topic=topic,
+            guide=guide if allowed else None,
+            guide_locked=guide is not None and not allowed,
+            signed_in=signed_in,
+            position=position,
+        )
+    )
+    response.cache_control.private = True  # the guide depends on who is signed in
+    return response
 
 
 @bp.route("/trinh-chieu", methods=["GET", "POST"])
