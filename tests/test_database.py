@@ -95,7 +95,7 @@ def test_the_newest_revision_read_from_the_files_is_alembics_head():
     config = Config()
     config.set_main_option("script_location", str(database.MIGRATIONS))
 
-    assert database.newest_revision() == ScriptDirectory.from_config(config).get_current_head()
+    assert newest_migration() == ScriptDirectory.from_config(config).get_current_head()
 
 
 def test_starting_on_a_database_at_the_newest_revision_loads_no_alembic(tmp_path):
@@ -108,4 +108,4 @@ def test_starting_on_a_database_at_the_newest_revision_loads_no_alembic(tmp_path
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
 
     assert done.stdout.strip() == "False", done.stderr
-    assert database.current_revision(url) == database.newest_revision()
+    assert database.current_revision(url) == newest_migration()

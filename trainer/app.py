@@ -6,7 +6,7 @@ import os
 
 from flask import Flask
 
-from trainer import config, extensions
+from trainer import config, extensions, proxy
 from trainer.web import certification, core, hall, listening, members, reading
 
 
@@ -39,6 +39,7 @@ def settings_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.update(test_config)
     config.settle(app)
+    proxy.init_app(app)
 
     extensions.init_app(app)
     return app

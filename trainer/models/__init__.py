@@ -2,10 +2,12 @@
 
 from trainer.models.base import Base, utcnow
 from trainer.models.certificate import Certificate
+from trainer.models.hall import ClassAnswer, ClassQuiz, Presentation
 from trainer.models.login_failure import LoginFailure
 from trainer.models.play import PlayCount
 from trainer.models.progress import LessonProgress
 from trainer.models.quiz import QuizAttempt
+from trainer.models.recording import VoiceRecording
 from trainer.models.team import Commune, Team, team_instructors
 from trainer.models.user import ROLE_NAMES, Role, User
 
@@ -13,14 +15,18 @@ __all__ = [
     "ROLE_NAMES",
     "Base",
     "Certificate",
+    "ClassAnswer",
+    "ClassQuiz",
     "Commune",
     "LessonProgress",
     "LoginFailure",
     "PlayCount",
+    "Presentation",
     "QuizAttempt",
     "Role",
     "Team",
     "User",
+    "VoiceRecording",
     "team_instructors",
     "utcnow",
 ]

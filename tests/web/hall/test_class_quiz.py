@@ -4,9 +4,12 @@ Only the bank's practice items are played: the page is public, and a certificati
 read here with its answer would let anyone pass.
 """
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
+from tests.serving import serving
 from tests.web.hall.hall_quiz import letter_of, right_letters
 from trainer.content.quizzes import read_quiz
 
@@ -44,9 +47,9 @@ def test_the_answer_is_not_in_the_page_until_the_instructor_shows_it(client):
 
     explanation = "Câu dài, tự nghĩ, có số và ký hiệu thì khó đoán."
     assert explanation not in hidden
-    assert "✓ Đúng" not in hidden
+    assert "</svg> Đúng" not in hidden
     assert explanation in shown
-    assert shown.count("✓ Đúng") == 1
+    assert shown.count("</svg> Đúng") == 1
 
 
 def test_choices_keep_their_letters_when_the_answer_is_shown(client):
@@ -112,3 +115,41 @@ def test_the_topic_page_links_to_the_class_quiz(client):
     html = client.get("/chu-de/an-toan").get_data(as_text=True)
 
     assert 'href="/chu-de/an-toan/do-vui-ca-lop"' in html
+
+
+@pytest.fixture
+def shipped_hall(make_app, browser):
+    """The shipped curriculum over real HTTP, on a laptop's 1280 × 720 projector screen."""
+    app = make_app(Path(__file__).resolve().parents[3])
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="vi-VN")
+    with serving(app) as url:
+        yield url, app.extensions["catalog"], context.new_page()
+    context.close()
+
+
+FITS = """() => {
+    const bar = document.querySelector('.controls').getBoundingClientRect().top;
+    const main = document.querySelector('.quiz-hall');
+    const parts = [...main.children].filter(el => !el.matches('.controls'));
+    return {below: Math.max(...parts.map(el => el.getBoundingClientRect().bottom)) > bar + 1,
+            scrolls: document.documentElement.scrollHeight > innerHeight,
+            size: parseFloat(getComputedStyle(main).fontSize)};
+}"""
+
+
+@pytest.mark.browser
+def test_every_shipped_question_and_its_answer_fit_the_projector_screen(shipped_hall):
+    base, catalog, hall = shipped_hall
+    misfits = {}
+
+    for topic in sorted(catalog.quizzes):
+        total = len(catalog.quizzes[topic].items)
+        for number in range(1, total + 1):
+            hall.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop/{number}?dap-an=1")
+            expect(hall.locator(".answer")).to_be_visible()
+            fit = hall.evaluate(FITS)
+            if fit["below"] or fit["scrolls"] or fit["size"] < 20:
+                misfits[f"{topic}/{number}"] = fit
+
+    assert len(catalog.quizzes) >= 5
+    assert misfits == {}

@@ -15,6 +15,7 @@ PAGES = [
     "/tim-kiem?q=xyzzy",
     "/bai-hoc/mat-khau/trinh-chieu",
     "/bai-hoc/mat-khau/trinh-chieu/nguoi-day",
+    "/trinh-chieu?ma=123456",
     "/bai-hoc/mat-khau/nghe",
     "/bai-hoc/mat-khau/in",
     "/chu-de/an-toan/do-vui-ca-lop",
