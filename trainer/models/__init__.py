@@ -7,6 +7,8 @@ from trainer.models.progress import LessonProgress
 from trainer.models.quiz import QuizAttempt
 from trainer.models.team import Commune, Team, team_instructors
 from trainer.models.user import ROLE_NAMES, Role, User
+from trainer.models.village import Village, VillageTarget
+from trainer.models.visit import Visit
 
 __all__ = [
     "ROLE_NAMES",
@@ -19,6 +21,9 @@ __all__ = [
     "Role",
     "Team",
     "User",
+    "Village",
+    "VillageTarget",
+    "Visit",
     "team_instructors",
     "utcnow",
 ]
