@@ -14,14 +14,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
 from trainer.models import Team, Village, Visit
 from trainer.services.targets import HOUSEHOLDS, RESIDENTS, Indicator, targets_for
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
+
     from trainer.services.reports import Quarter
 
 TITLE = "Kết quả hướng dẫn người dân tại thôn, bản"
@@ -126,6 +126,8 @@ def add_sheet(book: Workbook, rows: Sequence[VillageRow], quarter: Quarter) -> N
     """The field part as a second sheet, "Thôn bản"."""
     if not rows:
         return
+    from openpyxl.styles import Font  # imported only when a workbook is asked for
+
     sheet = book.create_sheet("Thôn bản")
     sheet.append([f"{TITLE} — {quarter.title}"])
     sheet["A1"].font = Font(bold=True, size=14)
