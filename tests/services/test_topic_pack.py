@@ -14,8 +14,12 @@ def built(tmp_path):
     return catalog, media
 
 
-def links(pages: dict[str, bytes] | None = None) -> Links:
+def links(pages: dict[str, bytes] | None = None, media=None) -> Links:
     bodies = pages or {}
+
+    def picture_size(name):
+        return (media / name).stat().st_size if media and (media / name).is_file() else None
+
     return Links(
         topic=lambda slug: f"/chu-de/{slug}",
         lesson=lambda slug: f"/bai-hoc/{slug}",
@@ -23,6 +27,7 @@ def links(pages: dict[str, bytes] | None = None) -> Links:
         media=lambda name: f"/media/{name}",
         audio=lambda name: f"/am-thanh/{name}",
         page=lambda url: bodies.get(url, b"<html>" + url.encode() + b"</html>"),
+        picture_size=picture_size,
     )
 
 
@@ -44,8 +49,7 @@ def pack_of(catalog, media, guide=False, **kwargs):
         catalog.lessons_in("an-toan"),
         catalog.pictures,
         kwargs.get("audio", voiced()),
-        media,
-        kwargs.get("links", links()),
+        kwargs.get("links", links(media=media)),
         guide=guide,
     )
 
@@ -94,7 +98,7 @@ def test_the_version_changes_when_a_page_changes_and_only_then(built):
     first = pack_of(catalog, media)
 
     same = pack_of(catalog, media)
-    changed = pack_of(catalog, media, links=links({"/bai-hoc/lua-dao": b"<html>new</html>"}))
+    changed = pack_of(catalog, media, links=links({"/bai-hoc/lua-dao": b"<html>new</html>"}, media))
 
     assert same.version == first.version != changed.version
 
@@ -121,8 +125,10 @@ def test_pages_a_member_needs_anywhere_come_along(built):
     catalog, media = built
     topic = catalog.topic("an-toan")
 
+    plain = topic_pack(topic, [], {}, Manifest(), links(), guide=False)
     pack = topic_pack(
-        topic, [], {}, Manifest(), media, links(), guide=False, extra_pages=("/cua-toi/nhat-ky",)
+        topic, [], {}, Manifest(), links(), guide=False, extra_pages=("/cua-toi/nhat-ky",)
     )
 
     assert [entry.url for entry in pack.files] == ["/chu-de/an-toan", "/cua-toi/nhat-ky"]
+    assert pack.version == plain.version  # it changes with each visit logged: never versioned

@@ -6,6 +6,7 @@ and each outcome in lessons/outcomes.yaml, by key.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -88,21 +89,38 @@ def put_targets(
 
 def set_targets(
     session: Session, village_id: int, year: int, typed: Mapping[str, str], known: list[str]
-) -> Village:
+) -> None:
     """Save the typed targets of one village for a year (known: the indicator keys); commit.
 
     :raises AccountError: on "target" for a bad number or an unknown indicator.
     """
+    set_team_targets(session, None, year, {(village_id, k): v for k, v in typed.items()}, known)
+
+
+def set_team_targets(
+    session: Session,
+    team_id: int | None,
+    year: int,
+    typed: Mapping[tuple[int, str], str],
+    known: list[str],
+) -> None:
+    """Save typed targets, by (village id, indicator), of one team's villages; commit once.
+
+    :raises AccountError: on "target" for a bad number or an unknown indicator, on
+        "village" for a village not in the team (team_id None: any team).
+    """
     if not 2000 <= year <= 2100:
         raise AccountError("year", "Năm không hợp lệ.")
-    if set(typed) - set(known):
+    if {indicator for _, indicator in typed} - set(known):
         raise AccountError("target", "Có chỉ tiêu không có trong danh sách.")
-    values = {key: target_value(text) for key, text in typed.items()}
+    by_village: dict[int, dict[str, int | None]] = defaultdict(dict)
+    for (village_id, indicator), text in typed.items():
+        by_village[village_id][indicator] = target_value(text)
     begin_write(session)
-    village = session.get(Village, village_id)
-    if village is None:
-        session.rollback()
-        raise AccountError("village", "Không tìm thấy thôn, bản này.")
-    put_targets(session, village, year, values)
+    for village_id, values in by_village.items():
+        village = session.get(Village, village_id)
+        if village is None or team_id not in (None, village.team_id):
+            session.rollback()
+            raise AccountError("village", "Không tìm thấy thôn, bản này.")
+        put_targets(session, village, year, values)
     session.commit()
-    return village

@@ -19,6 +19,7 @@ from trainer.content.model import Lesson, Topic
 from trainer.speech.manifest import Manifest
 
 KINDS = ("page", "picture", "audio", "slow-audio")
+LIVE = "live"  # the hash of a page that changes with every visit: refreshed online, not versioned
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Links:
     media: Callable[[str], str]
     audio: Callable[[str], str]
     page: Callable[[str], bytes]
+    picture_size: Callable[[str], int | None]  # bytes of a built picture, None if missing
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ class TopicPack:
 
     @property
     def version(self) -> str:
-        """Changes whenever any file is added, dropped or changed."""
-        text = "\n".join(sorted(f"{f.url} {f.hash}" for f in self.files))
+        """Changes whenever any file is added, dropped or changed (live pages aside)."""
+        text = "\n".join(sorted(f"{f.url} {f.hash}" for f in self.files if f.hash != LIVE))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def size(self, slow: bool = False) -> int:
@@ -77,42 +79,42 @@ def topic_pack(
     lessons: list[Lesson],
     pictures: Mapping[str, Picture],
     audio: Manifest,
-    media_dir: Path,
     links: Links,
     *,
     guide: bool,
     extra_pages: tuple[str, ...] = (),
 ) -> TopicPack:
     """The pack of a topic (lessons in order, in the language given); guide: add the guide;
-    extra_pages: other pages a member needs with no signal (the visit log)."""
+    extra_pages: pages a member needs with no signal whatever the topic (the visit log),
+    whose content changes with every visit."""
     files: dict[str, PackFile] = {}
     alternates: dict[str, str] = {}
     slow_alternates: dict[str, str] = {}
     pages = [links.topic(topic.slug), *(links.lesson(lesson.slug) for lesson in lessons)]
     if guide:
         pages.append(links.guide(topic.slug))
-    pages += extra_pages
     for url in pages:
         body = links.page(url)
         files[url] = PackFile(url, len(body), "page", hashlib.sha256(body).hexdigest()[:12])
+    for url in extra_pages:
+        files[url] = PackFile(url, len(links.page(url)), "page", LIVE)
     sources = [topic.icon] + [
         step.illustration.src for lesson in lessons for step in lesson.steps if step.illustration
     ]
     for src in sources:
         picture = pictures.get(src)
         if picture is not None:
-            _add_picture(picture, media_dir, links, files, alternates)
+            _add_picture(picture, links, files, alternates)
     for lesson in lessons:
         _add_audio(lesson, audio, links, files, slow_alternates)
     return TopicPack(topic.slug, topic.title(), tuple(files.values()), alternates, slow_alternates)
 
 
-def _add_picture(picture: Picture, media_dir: Path, links, files, alternates) -> None:
+def _add_picture(picture: Picture, links: Links, files, alternates) -> None:
     url = links.media(picture.name)
-    try:
-        size = (media_dir / picture.name).stat().st_size
-    except OSError:
-        return  # not built: the page shows its alt text
+    size = links.picture_size(picture.name)
+    if size is None:
+        return  # cannot be made: the page shows its alt text
     files[url] = PackFile(url, size, "picture", picture.name.rsplit(".", 2)[-2])
     for name, _ in picture.srcset:
         if name != picture.name:

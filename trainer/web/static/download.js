@@ -3,9 +3,13 @@
    signal, and list what is on the phone with a "Xóa" button. */
 (function () {
   "use strict";
-  var box = document.querySelector("[data-offline-topic]");
+  var box = document.querySelector("[data-offline-topic]") || document.querySelector("[data-offline-list]");
   if (!box || !window.isSecureContext || !("serviceWorker" in navigator) || !window.caches) return;
   var store = window.offlineStore;
+  if (!box.dataset.offlineTopic) {
+    listDownloaded();
+    return;
+  }
   var RESERVE = 100 * 1024 * 1024; // left free for the phone itself, whatever the browser allows
   var packUrl = box.dataset.pack;
   var button = box.querySelector("[data-download]");
@@ -19,7 +23,7 @@
   box.querySelector("[data-plain-http]").hidden = true;
   box.querySelector("[data-secure]").hidden = false;
 
-  function say(text) { status.textContent = text; }
+  function say(text) { if (status) status.textContent = text; }
   function mb(bytes) { return store.megabytes(bytes); }
   function needed() { return pack.size + (slowBox.checked ? pack.size_with_slow - pack.size : 0); }
 
@@ -89,8 +93,10 @@
     box.querySelector("[data-none]").hidden = packs.length > 0;
     packs.forEach(function (record) {
       var item = document.createElement("li");
-      var name = document.createElement("span");
-      name.textContent = record.title + " · " + mb(record.size) + (record.complete ? "" : " (chưa tải xong)");
+      var name = document.createElement("a");
+      name.href = record.files.length ? record.files[0].url : "/";
+      name.textContent = record.title;
+      var size = " · " + mb(record.size) + (record.complete ? "" : " (chưa tải xong)");
       var remove = document.createElement("button");
       remove.type = "button";
       remove.className = "button secondary";
@@ -101,7 +107,7 @@
         say("Đã xóa “" + record.title + "” khỏi máy.");
         listDownloaded();
       });
-      item.append(name, " ", remove);
+      item.append(name, size, " ", remove);
       list.append(item);
     });
   }

@@ -7,6 +7,19 @@
   if (key && window.crypto && crypto.randomUUID) {
     window.addEventListener("pageshow", function () { key.value = crypto.randomUUID(); });
   }
+  // Only the outcomes of the skills ticked: fewer boxes to look through at the door.
+  if (form) {
+    var topics = form.querySelectorAll("input[name=chu_de]");
+    var showOutcomes = function () {
+      form.querySelectorAll(".outcome-group[data-topic]").forEach(function (group) {
+        var chosen = form.querySelector("input[name=chu_de][value='" + group.dataset.topic + "']");
+        group.hidden = !(chosen && chosen.checked);
+        if (group.hidden) group.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = false; });
+      });
+    };
+    topics.forEach(function (box) { box.addEventListener("change", showOutcomes); });
+    showOutcomes();
+  }
   var box = document.querySelector("[data-waiting]");
   if (!box || !window.isSecureContext || !window.offlineStore || !("serviceWorker" in navigator)) return;
   var store = window.offlineStore.store;

@@ -100,7 +100,10 @@
         onProgress(progress);
         continue;
       }
-      var response = await fetch(file.url, { credentials: "same-origin" });
+      // Marked as a download: keeping a lesson on the phone is not opening it.
+      var response = await fetch(file.url, {
+        credentials: "same-origin", headers: { "X-Trainer-Download": "1" }
+      });
       if (!response.ok || response.redirected) throw new Error("server answered " + response.status);
       var start = progress.have;
       var body = await readAll(response, function (bytes) {
