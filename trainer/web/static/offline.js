@@ -1,5 +1,6 @@
-/* On every page, over HTTPS or on localhost: the service worker that keeps downloaded
-   topics and sends later what was filled in with no signal. Plain HTTP skips all this. */
+/* Over HTTPS or on localhost, from the pages that need it (a topic page, the visit log):
+   the service worker that keeps downloaded topics and, once registered, serves every page
+   and sends later what was filled in with no signal. Plain HTTP skips all this. */
 (function () {
   "use strict";
   if (!window.isSecureContext || !("serviceWorker" in navigator)) return;
