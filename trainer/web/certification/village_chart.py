@@ -27,6 +27,7 @@ class Bar:
 
 @dataclass(frozen=True)
 class Chart:
+    number: int  # 1, 2, ... on the page, to name the drawing
     team: str
     village: str
     bars: tuple[Bar, ...]
@@ -49,6 +50,7 @@ def village_charts(rows: Sequence[VillageRow]) -> list[Chart]:
             charts.setdefault((row.team, row.village), []).append(row)
     return [
         Chart(
+            number,
             team,
             village,
             tuple(
@@ -56,5 +58,5 @@ def village_charts(rows: Sequence[VillageRow]) -> list[Chart]:
                 for index, row in enumerate(found)
             ),
         )
-        for (team, village), found in charts.items()
+        for number, ((team, village), found) in enumerate(charts.items(), 1)
     ]

@@ -24,7 +24,7 @@
   box.querySelector("[data-secure]").hidden = false;
 
   function say(text) { if (status) status.textContent = text; }
-  function mb(bytes) { return store.megabytes(bytes); }
+  function mb(bytes) { return store.sizeText(bytes); }
   function needed() { return pack.size + (slowBox.checked ? pack.size_with_slow - pack.size : 0); }
 
   function showSize() {

@@ -42,9 +42,10 @@
     return parsed.pathname + parsed.search;
   }
 
-  function megabytes(bytes) {
-    var value = bytes / MB;
-    return (value < 0.1 ? "0,1" : value.toFixed(1).replace(".", ",")) + " MB";
+  /* "240 KB", "3,4 MB": as a Vietnamese reader writes sizes, precise to a few percent. */
+  function sizeText(bytes) {
+    if (bytes < MB) return Math.max(1, Math.round(bytes / 1024)) + " KB";
+    return (bytes / MB).toFixed(1).replace(".", ",") + " MB";
   }
 
   /* The files of a pack that are wanted: the slow audio only when asked for. */
@@ -230,6 +231,6 @@
   scope.offlineStore = {
     store: store, downloadPack: downloadPack, removePack: removePack, storedFile: storedFile,
     queueForm: queueForm, sendQueue: sendQueue, wantedFiles: wantedFiles, total: total,
-    megabytes: megabytes, TOPIC_CACHE: TOPIC_CACHE
+    sizeText: sizeText, TOPIC_CACHE: TOPIC_CACHE
   };
 })(self);
