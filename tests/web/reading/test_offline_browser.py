@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.factories import PASSWORD, make_team, make_user
 from tests.services.visit_log import certify
 from trainer.content.build import build
-from trainer.models import Visit, utcnow
+from trainer.models import LessonProgress, Visit, utcnow
 from trainer.services import villages
 from trainer.speech.stage import audio_stage
 
@@ -214,3 +214,31 @@ def test_on_plain_http_the_topic_page_explains_and_offers_the_handout(context, l
     expect(page.get_by_text("hãy mở trang bằng địa chỉ an toàn")).to_be_visible()
     expect(page.get_by_role("link", name="MP3 loa truyền thanh").first).to_be_visible()
     expect(page.locator("[data-download]")).to_be_hidden()
+
+
+QUEUED = """() => new Promise(resolve => {
+    const opened = indexedDB.open("trainer-offline");
+    opened.onsuccess = () => {
+        const all = opened.result.transaction("queue").objectStore("queue").getAll();
+        all.onsuccess = () => { opened.result.close(); resolve(all.result.map(i => i.body)); };
+    };
+})"""
+
+
+def test_progress_read_with_no_signal_is_stored_once_back_online(
+    context, live_server, member, session
+):
+    page = context.new_page()
+    sign_in(page, live_server)
+    download(page, live_server)
+    context.set_offline(True)
+    page.goto(f"{live_server}/bai-hoc/mat-khau")
+
+    page.locator(".step").last.scroll_into_view_if_needed()
+    page.wait_for_function(f"({QUEUED})().then(bodies => bodies.some(b => b.includes('step=2')))")
+    context.set_offline(False)
+    page.goto(f"{live_server}/chu-de/an-toan")  # back in coverage: the worker sends what it kept
+
+    page.wait_for_function(f"({QUEUED})().then(bodies => bodies.length === 0)")
+    steps = session.scalars(sa.select(LessonProgress.steps_reached)).all()
+    assert steps == [2]

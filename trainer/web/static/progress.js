@@ -8,14 +8,15 @@
   if (!worker && !navigator.sendBeacon) return;
   var furthest = 0;
   function send(step) {
-    var data = new URLSearchParams();
-    data.append("step", step);
-    data.append("lang", box.dataset.lang);
-    data.append("csrf_token", box.dataset.csrf);
+    var fields = { step: step, lang: box.dataset.lang, csrf_token: box.dataset.csrf };
     if (navigator.serviceWorker && navigator.serviceWorker.controller) {
-      fetch(box.dataset.progressUrl, { method: "POST", body: data, keepalive: true, credentials: "same-origin" })
-        .catch(function () { /* a courtesy: never bother the reader */ });
+      // Form-encoded, so the service worker can keep it and send it again later.
+      fetch(box.dataset.progressUrl, {
+        method: "POST", body: new URLSearchParams(fields), keepalive: true, credentials: "same-origin"
+      }).catch(function () { /* a courtesy: never bother the reader */ });
     } else {
+      var data = new FormData();
+      Object.keys(fields).forEach(function (name) { data.append(name, fields[name]); });
       navigator.sendBeacon(box.dataset.progressUrl, data);
     }
   }
