@@ -1,7 +1,7 @@
 """villages, their yearly targets, and the visit log
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0004
 Create Date: 2026-12-01 09:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
