@@ -5,7 +5,9 @@ import sys
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
@@ -89,8 +91,6 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_sqlite(
 
 
 def test_the_newest_revision_read_from_the_files_is_alembics_head():
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(database.MIGRATIONS))

@@ -12,6 +12,7 @@ from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
 from trainer.content.model import Language, Lesson, Problem, Quiz, Topic
+from trainer.content.outcomes import Outcomes, read_outcomes
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
 
@@ -24,6 +25,7 @@ class Catalog:
     pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> built picture
     quizzes: dict[str, Quiz] = field(default_factory=dict)  # topic -> question bank
     guides: dict[str, Guide] = field(default_factory=dict)  # topic -> field guide
+    outcomes: Outcomes = field(default_factory=Outcomes)  # what the visit log ticks
 
     def topic(self, slug: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.slug == slug), None)
@@ -73,6 +75,8 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems)
     guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})
     problems += found
+    outcomes, found = read_outcomes(root, {topic.slug for topic in topics})
+    problems += found
     problems += validate.cross_check(topics, lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
     problems += bank_rules.cross_bank_duplicates(quizzes)
@@ -87,6 +91,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         pictures=pictures,
         quizzes={quiz.topic: quiz for quiz in quizzes if not _has_problem(quiz.path, problems)},
         guides=guides,
+        outcomes=outcomes,
     )
     return catalog, sorted(set(problems))
 

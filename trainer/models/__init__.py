@@ -10,6 +10,8 @@ from trainer.models.quiz import QuizAttempt
 from trainer.models.recording import VoiceRecording
 from trainer.models.team import Commune, Team, team_instructors
 from trainer.models.user import ROLE_NAMES, Role, User
+from trainer.models.village import Village, VillageTarget
+from trainer.models.visit import Visit
 
 __all__ = [
     "ROLE_NAMES",
@@ -26,6 +28,9 @@ __all__ = [
     "Role",
     "Team",
     "User",
+    "Village",
+    "VillageTarget",
+    "Visit",
     "VoiceRecording",
     "team_instructors",
     "utcnow",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 
 from trainer.content.model import Item, Quiz
 from trainer.models import Certificate, LessonProgress, QuizAttempt, Team, User
-from trainer.services import clock
+from trainer.services import clock, field_report
+from trainer.services.targets import Indicator
 
 HEADINGS = (
     "Tổ",
@@ -107,6 +108,7 @@ class Row:
 class Report:
     quarter: Quarter
     rows: tuple[Row, ...]
+    villages: tuple[field_report.VillageRow, ...] = ()  # the visit log against targets
 
     def total(self, field: str) -> int:
         return sum(getattr(row, field) for row in self.rows)
@@ -118,9 +120,12 @@ def quarterly(
     team_ids: Iterable[int],
     topics: Mapping[str, str],
     lessons_by_topic: Mapping[str, Iterable[str]],
+    indicators: Sequence[Indicator] = (),
 ) -> Report:
-    """The report rows: one per team and topic (topics maps slug to title)."""
+    """The report rows: one per team and topic (topics maps slug to title); with
+    indicators, also each village's visit figures against its targets."""
     start, end = quarter.bounds()
+    team_ids = list(team_ids)
     teams = session.scalars(
         sa.select(Team).where(Team.id.in_(list(team_ids))).order_by(Team.name)
     ).all()
@@ -147,7 +152,8 @@ def quarterly(
                     expiring_next=len(valid - lasting),
                 )
             )
-    return Report(quarter, tuple(rows))
+    villages = field_report.village_rows(session, quarter, team_ids, indicators)
+    return Report(quarter, tuple(rows), villages)
 
 
 def _valid_at(certificate: Certificate, moment: datetime) -> bool:
@@ -193,6 +199,7 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out)
     writer.writerow(HEADINGS)
     writer.writerows(row.cells() for row in report.rows)
+    field_report.write_csv(writer, report.villages)
     return "\ufeff" + out.getvalue()
 
 
@@ -217,6 +224,7 @@ def to_xlsx(report: Report) -> bytes:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFGH", (30, 30, 28, 14, 16, 22, 20, 22), strict=True):
         sheet.column_dimensions[column].width = width
+    field_report.add_sheet(book, report.villages, report.quarter)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
