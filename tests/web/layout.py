@@ -3,13 +3,22 @@ the screen, one thing covering another's text. Each returns what is wrong (empty
 
 from __future__ import annotations
 
+from pathlib import Path
+
+CONTENT = Path(__file__).resolve().parents[1] / "data" / "content"
+# A 360 × 640 phone, and the same phone at 200 % zoom: a 180 CSS px layout drawn at 2×.
+SCREENS = {
+    "phone": ({"width": 360, "height": 640}, 1),
+    "phone at 200 %": ({"width": 180, "height": 320}, 2),
+}
+
 # Every word of every label (links, buttons, summaries, form labels), drawn on one line:
 # a word's characters whose boxes sit on two lines were broken inside the word.
 BROKEN_LABEL_WORDS = """() => {
   const labels = document.querySelectorAll('a, button, summary, label, legend');
   const broken = [];
   for (const label of labels) {
-    if (!label.checkVisibility()) continue;
+    if (!label.checkVisibility() || label.getBoundingClientRect().width <= 1) continue;  // hidden
     const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.parentElement.checkVisibility()) continue;
@@ -88,18 +97,10 @@ def open_every_panel(page) -> None:
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
 
 
-def zoomed_phone(browser, cookie: str | None = None, url: str = ""):
-    """A 360 × 640 phone zoomed to 200 %: its pages lay out 180 CSS px wide, drawn at 2×."""
-    return _phone(browser, {"width": 180, "height": 320}, 2, cookie, url)
+def build_voiced(out: Path) -> Path:
+    """Build the test lessons with audio from the offline voice into out."""
+    from trainer.content.build import build
+    from trainer.speech.stage import audio_stage
 
-
-def phone_with(browser, cookie: str | None = None, url: str = ""):
-    """A 360 × 640 phone with the reader's display choice (e.g. "4-cao") already made."""
-    return _phone(browser, {"width": 360, "height": 640}, 1, cookie, url)
-
-
-def _phone(browser, viewport: dict, scale: int, cookie: str | None, url: str):
-    context = browser.new_context(viewport=viewport, device_scale_factor=scale, locale="vi-VN")
-    if cookie:
-        context.add_cookies([{"name": "hien_thi", "value": cookie, "url": url}])
-    return context
+    build(CONTENT, out, [audio_stage({"CONTENT_DIR": str(CONTENT), "SPEECH_ENGINES": "espeak"})])
+    return out

@@ -1,30 +1,17 @@
 """Listen mode for the people it serves: the reader's largest text and high contrast, on a
 small phone and on the same phone zoomed to 200 %, in a real Chromium."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.web.layout import broken_label_words, off_screen, text_under
-from trainer.content.build import build
-from trainer.speech.stage import audio_stage
+from tests.web.layout import SCREENS, broken_label_words, build_voiced, off_screen, text_under
 
 pytestmark = pytest.mark.browser
-
-CONTENT = Path(__file__).resolve().parents[2] / "data" / "content"
-# A 360 × 640 phone, and the same phone at 200 % zoom: a 180 CSS px layout drawn at 2×.
-SCREENS = {
-    "phone": ({"width": 360, "height": 640}, 1),
-    "phone at 200 %": ({"width": 180, "height": 320}, 2),
-}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The test lessons with audio from the offline voice, built once for this module."""
-    out = tmp_path_factory.mktemp("built")
-    build(CONTENT, out, [audio_stage({"CONTENT_DIR": str(CONTENT), "SPEECH_ENGINES": "espeak"})])
-    return out
+    return build_voiced(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
