@@ -2,9 +2,10 @@
 settings open in place, working without JavaScript; targets a finger can hit."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD, make_user
-from tests.web.layout import build_voiced
+from tests.web.layout import build_voiced, open_every_panel
 
 pytestmark = pytest.mark.browser
 
@@ -143,3 +144,17 @@ def test_the_csv_import_choices_are_44_px_targets(phone_at, live_server, session
 
     assert len(heights) == 2 and min(heights) >= 44
     assert page.get_by_role("radio").nth(1).is_checked()
+
+
+@pytest.mark.parametrize("colours", ["thuong", "cao"])
+def test_axe_finds_no_serious_problem_with_the_header_open(browser, live_server, colours):
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="vi-VN")
+    context.add_cookies([{"name": "hien_thi", "value": f"0-{colours}", "url": live_server}])
+    page = context.new_page()
+    page.goto(f"{live_server}/bai-hoc/mat-khau")
+    open_every_panel(page)
+
+    found = Axe().run(page).response["violations"]
+
+    context.close()
+    assert [v["id"] for v in found if v["impact"] in ("serious", "critical")] == []

@@ -2,6 +2,7 @@
 small phone and on the same phone zoomed to 200 %, in a real Chromium."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.web.layout import SCREENS, broken_label_words, build_voiced, off_screen, text_under
 
@@ -89,3 +90,9 @@ def test_moving_to_the_next_part_brings_the_controls_back_into_view(reader):
 
     reader.locator("#phan-2").wait_for()
     reader.wait_for_function("document.querySelector('.controls').getBoundingClientRect().top >= 0")
+
+
+def test_axe_finds_no_serious_problem_at_the_largest_size_in_high_contrast(reader):
+    found = Axe().run(reader).response["violations"]
+
+    assert [v["id"] for v in found if v["impact"] in ("serious", "critical")] == []
