@@ -49,7 +49,8 @@ OFF_SCREEN = """() => {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.left < -0.5 || box.right > width + 0.5) {
-      wrong.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(box.left)}..${Math.round(box.right)}`);
+      const name = `${el.tagName.toLowerCase()}.${el.className}`;
+      wrong.push(`${name}: ${Math.round(box.left)}..${Math.round(box.right)}`);
     }
   }
   return wrong;

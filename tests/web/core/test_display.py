@@ -35,7 +35,9 @@ def test_the_controls_come_back_to_the_same_page_and_query_with_the_settings_ope
 
 
 def test_a_change_from_the_header_goes_back_to_the_open_settings(client):
-    response = client.get("/hien-thi", query_string={"chu": "to", "tiep": "/bai-hoc/mat-khau#hien-thi"})
+    back = {"chu": "to", "tiep": "/bai-hoc/mat-khau#hien-thi"}
+
+    response = client.get("/hien-thi", query_string=back)
 
     assert response.headers["Location"] == "/bai-hoc/mat-khau#hien-thi"
 

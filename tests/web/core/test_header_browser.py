@@ -43,9 +43,7 @@ def box(page, selector: str) -> dict:
     return page.locator(selector).first.bounding_box()
 
 
-def test_a_lessons_title_and_first_step_heading_are_on_a_phones_first_screen(
-    phone_at, live_server
-):
+def test_a_lessons_title_and_first_step_heading_are_on_a_phones_first_screen(phone_at, live_server):
     page = phone_at(0)
     page.goto(f"{live_server}/bai-hoc/mat-khau")
     page.locator(".speed").wait_for()  # narration.js has shown the reading speeds

@@ -55,7 +55,7 @@ def test_every_control_and_the_back_link_can_be_reached_on_the_screen(reader):
 
     for name in ["Phần trước", "Nghe", "Nghe lại phần này", "Phần sau", "Đọc thường", "Đọc chậm"]:
         box = reader.get_by_role("button", name=name, exact=True).bounding_box()
-        assert 0 <= box["x"] and box["x"] + box["width"] <= width, name
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, name
         assert box["width"] >= 44 and box["height"] >= 44, name
     back = reader.get_by_role("link", name="‹ Về bài đọc").bounding_box()
     assert back["x"] >= 0
