@@ -30,6 +30,11 @@ class Language:
     vi_name: str  # how the Vietnamese UI names it
     order: int = 0
 
+    @property
+    def short_vi_name(self) -> str:
+        """The Vietnamese name without "Tiếng", for the switcher: "H'Mông", "Thái"."""
+        return self.vi_name.removeprefix("Tiếng ").strip() or self.vi_name
+
 
 @dataclass(frozen=True)
 class Topic:
