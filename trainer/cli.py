@@ -32,10 +32,13 @@ def cli():
 )
 def check(content: Path):
     """Check every lesson, topic, quiz and picture; print each problem as path:line: message."""
-    _, problems = load_catalog(Path(content))
-    for problem in problems:
+    catalog, problems = load_catalog(Path(content))
+    advice = catalog.advice()
+    for problem in [*problems, *advice]:
         click.echo(str(problem))
     click.echo(f"{len(problems)} problem(s)" if problems else "No problems.", err=True)
+    if advice:
+        click.echo(f"{len(advice)} warning(s): worth fixing, not blocking.", err=True)
     sys.exit(1 if problems else 0)
 
 

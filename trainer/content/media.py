@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 from PIL import Image
 
 from trainer.content.model import Problem
+from trainer.content.picture_text import smallest_text
 
 RASTER_WIDTHS = (480, 960)
 WEBP_QUALITY = 78
@@ -33,6 +34,7 @@ class Picture:
     width: int
     height: int
     srcset: tuple[tuple[str, int], ...] = ()
+    smallest_text: tuple[float, str] | None = None  # SVG: font size in drawing units, and words
 
 
 def content_hash(data: bytes) -> str:
@@ -60,7 +62,7 @@ def _build_svg(data: bytes, source: Path, shown: Path, out_dir: Path):
     width, height = _svg_size(root)
     name = f"{source.stem}.{content_hash(data)}.svg"
     _write_once(out_dir, name, lambda path: path.write_bytes(data))
-    return Picture(name, width, height), []
+    return Picture(name, width, height, smallest_text=smallest_text(root)), []
 
 
 def svg_problems(data: bytes, shown: Path) -> list[Problem]:

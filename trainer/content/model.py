@@ -98,6 +98,8 @@ class Lesson:
     status: str = "reviewed"  # "draft" until a native speaker has reviewed a translation
     reviewer: str | None = None
     path: Path = field(default=Path("."), compare=False)
+    # Warnings `trainer check` prints without failing (long sentences): `path:line: warning: …`
+    advice: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def is_draft(self) -> bool:
