@@ -29,6 +29,9 @@ class Language:
     name: str  # what speakers call it, shown in the language switcher
     vi_name: str  # how the Vietnamese UI names it
     order: int = 0
+    variety: str = ""  # which variety of the language, e.g. "Hmoob Dawb (White Hmong)"
+    script: str = ""  # how it is written, e.g. "RPA (Latin)"
+    writer: str = ""  # who writes it: "native writer needed" until one is named
 
 
 @dataclass(frozen=True)
