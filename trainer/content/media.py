@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from PIL import Image
 
 from trainer.content.model import Problem
-from trainer.content.picture_text import smallest_text
+from trainer.content.picture_text import rendered_px, smallest_text
 
 RASTER_WIDTHS = (480, 960)
 WEBP_QUALITY = 78
@@ -89,6 +89,18 @@ def svg_problems(data: bytes, shown: Path) -> list[Problem]:
                     Problem(shown, 1, "SVG must not link to other files; draw it inside")
                 )
     return problems
+
+
+def svg_text_px(source: Path, shown_px: float) -> float | None:
+    """CSS px of the smallest words in an SVG file shown shown_px wide; None if it has none."""
+    try:
+        root = ElementTree.fromstring(source.read_bytes())
+    except (OSError, ElementTree.ParseError):
+        return None
+    found = smallest_text(root)
+    if found is None:
+        return None
+    return rendered_px(found[0], _svg_size(root)[0], shown_px)
 
 
 def _local(tag: str) -> str:

@@ -48,8 +48,7 @@ def read_languages(path: Path, shown: Path) -> tuple[list[Language], list[Proble
         fields.only(("code", "name", "vi_name", "variety", "script", "writer"))
         code, name, vi_name = fields.slug("code"), fields.text("name"), fields.text("vi_name")
         about = {
-            key: fields.text(key, required=False) or ""
-            for key in ("variety", "script", "writer")
+            key: fields.text(key, required=False) or "" for key in ("variety", "script", "writer")
         }
         problems += fields.problems
         if code and name and vi_name:
