@@ -15,8 +15,8 @@ from trainer.content import markdown, readability
 from trainer.content.lesson_rules import MAX_STEP_WORDS, MAX_STEP_WORDS_WITH_BOXES
 from trainer.content.lessons import read_lesson
 from trainer.content.media import svg_text_px
-from trainer.content.picture_text import LESSON_PICTURE_PX, MIN_LESSON_TEXT_PX
 from trainer.content.model import ITEM_TYPES, Lesson, Quiz
+from trainer.content.picture_text import LESSON_PICTURE_PX, MIN_LESSON_TEXT_PX
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
 from trainer.speech import manifest as audio_manifest
