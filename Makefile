@@ -27,6 +27,7 @@ build: $(VENV)/.installed
 bench: $(VENV)/.installed /usr/bin/wrk
 	$(BIN)/python bench/serve_pages.py
 	$(BIN)/python bench/search_queries.py
+	$(BIN)/python bench/start_and_memory.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

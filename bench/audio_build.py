@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from trainer.content.audio import audio_stage
 from trainer.content.build import build
+from trainer.speech.stage import audio_stage
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -82,3 +85,26 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_sqlite(
     count_up_one_at_a_time(app)
 
     assert session.scalar(sa.select(LessonProgress.steps_reached)) == 20
+
+
+def test_the_newest_revision_read_from_the_files_is_alembics_head():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(database.MIGRATIONS))
+
+    assert database.newest_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_starting_on_a_database_at_the_newest_revision_loads_no_alembic(tmp_path):
+    url = f"sqlite:///{tmp_path / 'trainer.sqlite'}"
+    database.upgrade(url)
+    check = f"import sys; from trainer import database; database.upgrade({url!r}); " + (
+        "print('alembic' in sys.modules)"
+    )
+
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+
+    assert done.stdout.strip() == "False", done.stderr
+    assert database.current_revision(url) == database.newest_revision()

@@ -1,33 +1,18 @@
-"""trainer: lessons, audio and certification for Vietnam's Community Digital Technology Teams."""
+"""trainer: lessons, audio and certification for Vietnam's Community Digital Technology Teams.
+
+The package root stays light: `import trainer.content` or `import trainer.speech` loads
+neither Flask nor SQLAlchemy. `create_app` (in `trainer.app`) is imported on first use, so
+`gunicorn "trainer:create_app()"` keeps working.
+"""
 
 from __future__ import annotations
 
-import os
-
-from flask import Flask
-
-from trainer import config, extensions, web
+__all__ = ["create_app"]
 
 
-def create_app(test_config: dict | None = None) -> Flask:
-    """Create the trainer web app."""
-    instance = os.environ.get("TRAINER_INSTANCE_PATH")
-    app = Flask(
-        __name__,
-        instance_path=instance and os.path.abspath(instance),
-        instance_relative_config=True,
-        static_folder=None,
-        template_folder="web/templates",
-    )
-    app.config.from_object(config.Defaults)
-    if test_config is None:
-        app.config.from_pyfile("config.py", silent=True)
-        app.config.from_prefixed_env("TRAINER")
-    else:
-        app.config.update(test_config)
-    config.settle(app)
+def __getattr__(name: str):
+    if name == "create_app":
+        from trainer.app import create_app
 
-    extensions.init_app(app)
-    web.load_catalog(app)
-    web.register_blueprints(app)
-    return app
+        return create_app
+    raise AttributeError(f"module 'trainer' has no attribute {name!r}")

@@ -1,4 +1,8 @@
-"""The `trainer` command: thin wrappers over the content pipeline and the server."""
+"""The `trainer` command: thin wrappers over the content pipeline and the server.
+
+Commands import the web app, the database and the pipeline only when they run, so
+`trainer check` loads neither Flask nor SQLAlchemy, and `create-user` makes no pictures.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,9 @@ from pathlib import Path
 
 import click
 
-from trainer import create_app, database
 from trainer.config import Defaults
-from trainer.content import build as content_build
-from trainer.content import stats as content_stats_report
-from trainer.content.audio import AUDIO
 from trainer.content.catalog import load_catalog
-from trainer.extensions import db
-from trainer.services import accounts
+from trainer.speech.text import read_pronunciations
 
 
 @click.group()
@@ -33,6 +32,7 @@ def cli():
 def check(content: Path):
     """Check every lesson, topic, quiz and picture; print each problem as path:line: message."""
     catalog, problems = load_catalog(Path(content))
+    problems = sorted({*problems, *read_pronunciations(Path(content))[1]})  # how voices say words
     advice = catalog.advice()
     for problem in [*problems, *advice]:
         click.echo(str(problem))
@@ -59,21 +59,30 @@ def check(content: Path):
 )
 def content_stats(content: Path, build_dir: Path | None):
     """Lessons, steps, words per step, pictures, audio and question banks per topic and language."""
+    from trainer.app import settings_app
+    from trainer.content import stats as content_stats_report
+    from trainer.speech import manifest
+    from trainer.speech.stage import AUDIO
+
     if build_dir is None:
-        build_dir = Path(create_app().config["BUILD_DIR"])
-    stats = content_stats_report.collect(Path(content), Path(build_dir) / AUDIO)
+        build_dir = Path(settings_app().config["BUILD_DIR"])
+    stats = content_stats_report.collect(Path(content), manifest.built(Path(build_dir) / AUDIO))
     for line in content_stats_report.render(stats):
         click.echo(line)
 
 
 @cli.command()
 def build():
-    """Build pictures, audio and the search index into the instance folder."""
-    app = create_app()
+    """Build pictures, audio, the search index and the checked catalog into the instance folder."""
+    from trainer import pipeline
+    from trainer.app import settings_app
+    from trainer.content import build as content_build
+
+    app = settings_app()
     report = content_build.build(
         Path(app.config["CONTENT_DIR"]),
         Path(app.config["BUILD_DIR"]),
-        content_build.default_stages(app.config),
+        pipeline.default_stages(app.config),
     )
     for line in report.lines:
         click.echo(line)
@@ -99,30 +108,22 @@ def build():
 @click.option("--threads", default=4, show_default=True, help="Threads per process.")
 def serve(host: str, port: int, workers: int, threads: int):
     """Serve the site with gunicorn, a production WSGI server."""
-    args = [
-        "gunicorn",
-        "--bind",
-        f"{host}:{port}",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(threads),
-        "--worker-class",
-        "gthread",
-        "--access-logfile",
-        "-",
-        "--no-control-socket",  # several servers on one machine must not share one socket
-        "trainer:create_app()",
-    ]
-    database.upgrade(create_app().config["DATABASE_URL"])
+    from trainer import database, serving
+    from trainer.app import create_app, settings_app
+
+    database.upgrade(settings_app().config["DATABASE_URL"])
+    app = create_app()
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    os.execvp(sys.executable, [sys.executable, "-m", *args])
+    serving.serve(app, host, port, workers, threads)
 
 
 @cli.command("db-upgrade")
 def db_upgrade():
     """Bring the database to the newest schema; `trainer serve` does this by itself."""
-    url = create_app().config["DATABASE_URL"]
+    from trainer import database
+    from trainer.app import settings_app
+
+    url = settings_app().config["DATABASE_URL"]
     database.upgrade(url)
     click.echo(f"Database is at migration {database.current_revision(url)}.")
 
@@ -135,7 +136,12 @@ def db_upgrade():
 @click.password_option("--password", prompt="Mật khẩu", help="Asked for when not given.")
 def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], password: str):
     """Create an admin or instructor (or a member) account."""
-    app = create_app()
+    from trainer import database
+    from trainer.app import settings_app
+    from trainer.extensions import db
+    from trainer.services import accounts
+
+    app = settings_app()
     database.upgrade(app.config["DATABASE_URL"])
     with app.app_context():
         try:

@@ -8,11 +8,10 @@ submitting at once wait their turn instead of one failing with "database is lock
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +20,8 @@ BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "trainer_begin_immediate"
 # The advisory lock key begin_write() takes on PostgreSQL ("trainer" in ASCII).
 WRITE_LOCK = 0x747261696E6572
+# `revision = "0002"` in a migration file, with or without a type annotation.
+ASSIGNED = r"^{name}\s*(?::[^=\n]*)?=\s*[\"']([\w]+)[\"']"
 
 
 def make_engine(url: str) -> sa.Engine:
@@ -68,6 +69,11 @@ def begin_write(session: Session) -> None:
 
 def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database at url to revision (the newest by default), creating it if new."""
+    if revision == "head" and current_revision(url) == newest_revision():
+        return  # already there: no need to load Alembic (a second or more at every start)
+    from alembic import command  # only the commands that migrate need Alembic
+    from alembic.config import Config
+
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
@@ -77,6 +83,19 @@ def upgrade(url: str, revision: str = "head") -> None:
             command.upgrade(config, revision)
     finally:
         engine.dispose()
+
+
+def newest_revision() -> str | None:
+    """The head of the migrations shipped in migrations/versions/, read from their files."""
+    revisions, parents = set(), set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        text = path.read_text()
+        mine = re.search(ASSIGNED.format(name="revision"), text, re.M)
+        parent = re.search(ASSIGNED.format(name="down_revision"), text, re.M)
+        revisions |= {mine.group(1)} if mine else set()
+        parents |= {parent.group(1)} if parent else set()
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(url: str) -> str | None:
@@ -97,6 +116,8 @@ class Database:
     def init_app(self, app: Flask) -> None:
         engine = make_engine(app.config["DATABASE_URL"])
         app.extensions["database"] = sessionmaker(engine)
+        # Done once here, not on each worker's first query: forked workers share the result.
+        sa.orm.configure_mappers()
         app.teardown_appcontext(self._close)
 
     def sessionmaker(self, app: Flask | None = None) -> sessionmaker[Session]:

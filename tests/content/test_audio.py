@@ -5,10 +5,10 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import cli
-from trainer.content.audio import audio_stage
 from trainer.content.build import build
 from trainer.speech import mp3
 from trainer.speech.espeak import Espeak
+from trainer.speech.stage import audio_stage
 
 OFFLINE = ["espeak"]
 

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from tests.factories import write_lesson
+from trainer import pipeline
 from trainer.content import build as content_build
 from trainer.content.catalog import load_catalog
 from trainer.content.search import SearchIndex
@@ -195,7 +196,7 @@ def test_only_the_index_before_the_newest_is_kept(content, tmp_path):
 def test_trainer_build_writes_the_search_index(content, tmp_path):
     out = tmp_path / "build"
 
-    report = content_build.build(content, out, content_build.default_stages())
+    report = content_build.build(content, out, pipeline.default_stages())
 
     assert any(line.startswith("Search index of 3 lesson(s) built") for line in report.lines)
     (folder,) = (out / "search").iterdir()

@@ -3,6 +3,7 @@ from click.testing import CliRunner
 from tests.factories import write_lesson
 from trainer.cli import cli
 from trainer.content.stats import collect, render
+from trainer.speech import manifest
 from trainer.speech.manifest import Manifest, Track
 
 LONG_STEP = """
@@ -50,7 +51,7 @@ def test_a_picture_whose_file_is_missing_counts_as_no_picture(content):
 
 
 def test_audio_is_unknown_without_a_manifest(content, tmp_path):
-    stats = collect(content, tmp_path / "audio")
+    stats = collect(content, manifest.built(tmp_path / "audio"))
 
     assert not stats.audio_known
     assert row(stats, "an-toan", "vi").without_audio is None
@@ -65,7 +66,7 @@ def test_steps_missing_from_the_audio_manifest_are_counted(content, tmp_path):
         folder
     )
 
-    stats = collect(content, folder)
+    stats = collect(content, manifest.built(folder))
 
     assert stats.audio_known
     assert row(stats, "an-toan", "vi").without_audio == 2

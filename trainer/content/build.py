@@ -1,19 +1,20 @@
 """`trainer build`: parse, check and render the content, then run each build stage over it.
 
-Stages (pictures now; audio and the search index plug in the same way) take the catalog and
-the build folder, and add what they did to the report. A stage never imports Flask.
+Pictures are built with the catalog; stages (the search index, audio: see
+`trainer.pipeline`) take the catalog and the build folder, and add what they did to the
+report. The checked catalog is kept for the server first (`snapshot`). A stage never
+imports Flask.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content.audio import audio_stage
+from trainer.content import snapshot
 from trainer.content.catalog import Catalog, load_catalog
 from trainer.content.model import Problem
-from trainer.content.search_index import search_stage
 
 
 @dataclass
@@ -37,11 +38,7 @@ def build(root: Path, out: Path, stages: Sequence[Stage] = ()) -> BuildReport:
         f"{len(catalog.lessons)} lesson(s) in {len(catalog.languages)} language(s), "
         f"{len(catalog.pictures)} picture(s), {len(catalog.quizzes)} question bank(s)."
     )
+    snapshot.save(out, root, catalog, list(problems))
     for stage in stages:
         stage(catalog, out, report)
     return report
-
-
-def default_stages(settings: Mapping | None = None) -> list[Stage]:
-    """The stages `trainer build` runs, in order; audio needs the settings (engines, …)."""
-    return [search_stage, *([audio_stage(settings)] if settings is not None else [])]

@@ -14,7 +14,6 @@ from trainer.content.media import Picture
 from trainer.content.model import Language, Lesson, Problem, Quiz, Topic
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
-from trainer.speech.text import read_pronunciations
 
 
 @dataclass
@@ -80,7 +79,6 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     problems += found
     problems += validate.cross_check(topics, lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
-    problems += read_pronunciations(root)[1]  # how the voices say abbreviations
     pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
     catalog = Catalog(

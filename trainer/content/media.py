@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
-from PIL import Image
-
 from trainer.content.model import Problem
 from trainer.content.picture_text import rendered_px, smallest_text
 
@@ -119,6 +117,8 @@ def _svg_size(root: ElementTree.Element) -> tuple[int, int]:
 
 
 def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
+    from PIL import Image  # only photos need Pillow; a server started from a build never does
+
     digest = content_hash(data)
     try:
         with warnings.catch_warnings():
@@ -143,7 +143,9 @@ def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
     return Picture(name, width, round(image.height * width / image.width), srcset), []
 
 
-def _save_webp(image: Image.Image, width: int, height: int, path: Path) -> None:
+def _save_webp(image, width: int, height: int, path: Path) -> None:
+    from PIL import Image
+
     image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     image.resize((width, height), Image.LANCZOS).save(path, "WEBP", quality=WEBP_QUALITY, method=5)
 

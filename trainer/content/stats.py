@@ -10,6 +10,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from trainer.content import markdown, readability
 from trainer.content.lesson_rules import MAX_STEP_WORDS, MAX_STEP_WORDS_WITH_BOXES
@@ -19,7 +20,6 @@ from trainer.content.model import ITEM_TYPES, Lesson, Quiz
 from trainer.content.picture_text import LESSON_PICTURE_PX, MIN_LESSON_TEXT_PX
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
-from trainer.speech import manifest as audio_manifest
 
 NO_TOPIC = "?"  # a translation whose original does not exist
 
@@ -61,11 +61,16 @@ class Stats:
     audio_known: bool
 
 
-def collect(root: Path, audio_folder: Path | None = None) -> Stats:
-    """Count the content under root; audio from the manifest in audio_folder, when there is one."""
+class Voiced(Protocol):
+    """What says which steps have audio: the audio manifest of `trainer.speech.manifest`."""
+
+    def clip(self, slug: str, language: str, number: int) -> object | None: ...
+
+
+def collect(root: Path, manifest: Voiced | None = None) -> Stats:
+    """Count the content under root; audio from the built audio manifest, when there is one."""
     topics = _topic_order(root)
     lessons = _parsed_lessons(root)
-    manifest = _manifest(audio_folder)
     originals = {lesson.slug: lesson for lesson, _ in lessons if lesson.language == "vi"}
     groups: dict[tuple[str, str], list[tuple[Lesson, bool]]] = {}
     for lesson, held in lessons:
@@ -113,12 +118,6 @@ def _parsed_lessons(root: Path) -> list[tuple[Lesson, bool]]:
         if lesson:
             parsed.append((lesson, bool(problems)))
     return parsed
-
-
-def _manifest(folder: Path | None) -> audio_manifest.Manifest | None:
-    if folder is None or not (folder / audio_manifest.FILE).is_file():
-        return None
-    return audio_manifest.load(folder)
 
 
 def _lesson_row(topic, language, lessons, root, manifest) -> LessonRow:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -12,7 +13,6 @@ from sqlalchemy.orm import Session
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt, User
 from trainer.services import clock
-from trainer.services.certificate_image import CertificateCard
 
 VALID_FOR = timedelta(days=365)
 EXPIRING_WITHIN = timedelta(days=30)
@@ -20,6 +20,9 @@ EXPIRING_WITHIN = timedelta(days=30)
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 16  # 32 ** 16 = 2 ** 80 codes: not guessable
 MAX_REASON = 500
+
+if TYPE_CHECKING:  # drawing a certificate needs Pillow: imported only to draw one
+    from trainer.services.certificate_image import CertificateCard
 
 
 class CertificateError(ValueError):
@@ -136,6 +139,8 @@ def record_demonstration(session: Session, code: str, instructor_id: int) -> Cer
 
 def card(certificate: Certificate, topic_title: str) -> CertificateCard:
     """What the printable page and the picture show: name, team, topic, dates, code."""
+    from trainer.services.certificate_image import CertificateCard
+
     user: User = certificate.user
     return CertificateCard(
         name=user.full_name,

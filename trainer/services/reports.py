@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy.orm import Session
 
 from trainer.content.model import Item, Quiz
@@ -200,6 +198,9 @@ def to_csv(report: Report) -> str:
 
 def to_xlsx(report: Report) -> bytes:
     """The report as an Excel workbook: one sheet, bold headings, a totals row."""
+    from openpyxl import Workbook  # a quarter of a second to import: only when asked for
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = report.quarter.slug

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.content.audio import Part, Settings, parts, voice_recording
 from trainer.content.model import Lesson
 from trainer.speech import recordings, uploads
 from trainer.speech.manifest import Manifest
+from trainer.speech.stage import Part, Settings, parts, voice_recording
 
 
 @dataclass(frozen=True)

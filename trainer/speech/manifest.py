@@ -73,3 +73,8 @@ def load(folder: Path) -> Manifest:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return Manifest()
+
+
+def built(folder: Path) -> Manifest | None:
+    """The manifest a build wrote into folder, or None when none was written yet."""
+    return load(folder) if (folder / FILE).is_file() else None

@@ -1,0 +1,18 @@
+"""What `trainer build` runs, in order: pictures (with the catalog), the search index, audio.
+
+It stands above `trainer.content` and `trainer.speech`, which it joins: content stands
+below speech (speech reads lessons; content never imports speech).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from trainer.content.build import Stage
+from trainer.content.search_index import search_stage
+from trainer.speech.stage import audio_stage
+
+
+def default_stages(settings: Mapping | None = None) -> list[Stage]:
+    """The stages `trainer build` runs; audio needs the settings (engines, …)."""
+    return [search_stage, *([audio_stage(settings)] if settings is not None else [])]

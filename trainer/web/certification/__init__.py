@@ -1,0 +1,24 @@
+"""Certification: quizzes, certificates and their verify page, field guides, rosters, reports."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from trainer.services.certificates import verdict
+from trainer.web.certification import (
+    certificates,
+    field_guides,
+    quizzes,
+    reports,
+    roster,
+    standing,
+)
+from trainer.web.core import templates
+
+
+def init_app(app: Flask) -> None:
+    templates.add_folder(app, __file__)
+    for module in (quizzes, certificates, field_guides, roster, reports):
+        app.register_blueprint(module.bp)
+    app.add_template_global(verdict)
+    app.add_template_global(standing.lesson_title)

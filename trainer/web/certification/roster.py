@@ -1,0 +1,61 @@
+"""The instructor's view: a team's members × topics grid, a member's attempts, missed items.
+
+The list of teams (`/giang-vien/`) is the teams page of `members/teams.py`.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template
+
+from trainer.extensions import db
+from trainer.models import User
+from trainer.services import attempts, reports, standing
+from trainer.web.certification.standing import lessons_by_topic, may_see
+from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
+from trainer.web.core.catalog import current_catalog
+
+bp = Blueprint("roster", __name__, url_prefix="/giang-vien")
+
+
+@bp.get("/to/<int:team_id>")
+@instructor_required
+def team(team_id: int):
+    found = managed_team_or_404(team_id)
+    catalog = current_catalog()
+    members = reports.members_of(db.session, found.id)
+    ids = [member.id for member in members]
+    grid = standing.standings(db.session, ids, lessons_by_topic())
+    missed = {
+        topic.slug: reports.most_missed(db.session, ids, catalog.quizzes[topic.slug])
+        for topic in catalog.topics
+        if topic.slug in catalog.quizzes
+    }
+    return render_template(
+        "roster/team.html",
+        team=found,
+        topics=catalog.topics,
+        members=members,
+        grid=grid,
+        missed=missed,
+        labels=standing.LABELS,
+    )
+
+
+@bp.get("/thanh-vien/<int:user_id>")
+@instructor_required
+def member(user_id: int):
+    found = db.session.get(User, user_id)
+    if found is None or found.id == current_user.id or not may_see(current_user, found):
+        abort(404)
+    catalog = current_catalog()
+    rows = [
+        (catalog.topic(s.topic), s)
+        for s in standing.standing_of(db.session, found.id, lessons_by_topic())
+    ]
+    return render_template(
+        "roster/member.html",
+        member=found,
+        rows=rows,
+        history=attempts.history(db.session, found.id),
+        titles={topic.slug: topic.title() for topic in catalog.topics},
+    )

@@ -1,0 +1,103 @@
+"""Static files and built pictures, under names that change when their content does.
+
+Pictures come from the build folder. A server started before `trainer build` makes each one
+on its first request, into `<instance>/unbuilt/media/`: never into the build folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import threading
+from functools import cache
+from pathlib import Path
+
+from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
+from werkzeug.security import safe_join
+
+from trainer.content.media import build_picture
+from trainer.web.core.catalog import current_catalog
+
+STATIC_DIR = Path(__file__).parent.parent / "static"
+# A drawing opened on its own must not run anything, whatever is inside it.
+MEDIA_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+bp = Blueprint("files", __name__)
+_making = threading.Lock()
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_global(asset_url)
+    app.add_template_global(picture)
+
+
+@cache
+def _static_hash(name: str) -> str:
+    return hashlib.sha256((STATIC_DIR / name).read_bytes()).hexdigest()[:10]
+
+
+def asset_url(name: str) -> str:
+    """URL of a file in web/static/, with its content hash in the path."""
+    return url_for("files.static", version=_static_hash(name), name=name)
+
+
+def picture(src: str):
+    """The built picture for a media path, or None."""
+    return current_catalog().pictures.get(src)
+
+
+@bp.get("/static/<version>/<path:name>")
+def static(version: str, name: str):
+    response = _send(STATIC_DIR, name)
+    return _cache(response, immutable=version == _static_hash(name))
+
+
+@bp.get("/media/<name>")
+def media(name: str):
+    folder = Path(current_app.config["BUILD_DIR"]) / "media"
+    if not (folder / name).is_file():
+        folder = _unbuilt_picture(name)
+    response = _send(folder, name)
+    response.headers["Content-Security-Policy"] = MEDIA_POLICY
+    return _cache(response, immutable=True)
+
+
+def unbuilt_folder() -> Path:
+    """Where a server that was started before any build makes the pictures it is asked for."""
+    return Path(current_app.instance_path) / "unbuilt" / "media"
+
+
+def _unbuilt_picture(name: str) -> Path:
+    """The folder holding the picture named name, made now if the catalog knows it."""
+    folder = unbuilt_folder()
+    sources = current_app.extensions.get("picture_sources")
+    if sources is None:
+        pictures = current_catalog().pictures.items()
+        sources = {built: src for src, p in pictures for built in {p.name, *dict(p.srcset)}}
+        current_app.extensions["picture_sources"] = sources
+    if name in sources and not (folder / name).is_file():
+        with _making:
+            source = Path(current_app.config["CONTENT_DIR"]) / "media" / sources[name]
+            build_picture(source, Path("media") / sources[name], folder)
+    return folder
+
+
+def _send(folder: Path, name: str) -> Response:
+    """A small file, whole in memory so it can be compressed, with an ETag for revalidation."""
+    path = safe_join(str(folder), name)
+    if path is None or name.startswith(".") or not Path(path).is_file():
+        abort(404)
+    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = Response(Path(path).read_bytes(), mimetype=mimetype)
+    response.add_etag()
+    return response.make_conditional(request)
+
+
+def _cache(response, *, immutable: bool):
+    if immutable:
+        response.cache_control.public = True
+        response.cache_control.max_age = current_app.config["IMMUTABLE_MAX_AGE"]
+        response.cache_control.immutable = True
+    else:
+        response.cache_control.no_cache = True
+    return response

@@ -1,0 +1,15 @@
+"""Listening: narration for every step, listen mode, loudspeaker files, recorded voices."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from trainer.web.core import templates
+from trainer.web.listening import narration, recordings
+
+
+def init_app(app: Flask) -> None:
+    templates.add_folder(app, __file__)
+    for blueprint in (narration.bp, recordings.bp):
+        app.register_blueprint(blueprint)
+    narration.init_app(app)

@@ -1,0 +1,91 @@
+"""Instructors record or upload a person's voice for each step, per language.
+
+Minority-language lessons have no synthetic voice: these recordings are their audio. Each
+page says which steps are recorded, which recordings are stale (the text changed since),
+and takes a new file or a recording made in the browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from trainer.services import voiceovers
+from trainer.speech import uploads
+from trainer.speech.stage import AUDIO, Settings
+from trainer.web.core.access import instructor_required
+from trainer.web.core.catalog import current_catalog
+from trainer.web.listening.narration import current_audio, refresh_audio
+
+bp = Blueprint("recordings", __name__, url_prefix="/giong-doc")
+FORM_SLACK = 64 * 1024  # room for the form's other fields around the 5 MB file
+
+
+def _root() -> Path:
+    return Path(current_app.config["CONTENT_DIR"])
+
+
+@bp.get("/")
+@instructor_required
+def index():
+    catalog = current_catalog()
+    by_language = {
+        code: [lesson for (_, lang), lesson in sorted(catalog.lessons.items()) if lang == code]
+        for code in catalog.languages
+    }
+    tallies = {
+        code: voiceovers.tally(lessons, _root(), current_audio())
+        for code, lessons in by_language.items()
+    }
+    return render_template(
+        "recordings/index.html",
+        languages=catalog.languages,
+        by_language=by_language,
+        tallies=tallies,
+    )
+
+
+@bp.get("/<slug>/<language>")
+@instructor_required
+def lesson(slug: str, language: str):
+    found = current_catalog().lesson(slug, language) or abort(404)
+    return render_template(
+        "recordings/lesson.html",
+        lesson=found,
+        language=current_catalog().languages[language],
+        voices=voiceovers.voices_of(found, _root(), current_audio()),
+    )
+
+
+@bp.post("/<slug>/<language>/<int:number>")
+@instructor_required
+def upload(slug: str, language: str, number: int):
+    found = current_catalog().lesson(slug, language) or abort(404)
+    if not 0 <= number <= len(found.steps):
+        abort(404)
+    back = url_for("recordings.lesson", slug=slug, language=language, _anchor=f"phan-{number}")
+    try:
+        request.max_content_length = uploads.MAX_BYTES + FORM_SLACK
+        sent = request.files.get("tep")
+        data = sent.read(uploads.MAX_BYTES + 1) if sent else b""
+        folder = Path(current_app.config["BUILD_DIR"]) / AUDIO
+        seconds = voiceovers.keep_recording(
+            found, number, data, _root(), folder, Settings.of(current_app.config)
+        )
+    except RequestEntityTooLarge:
+        return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")
+    except uploads.Refused as refused:
+        return _answer(back, str(refused), "error")
+    refresh_audio(current_app, force=True)
+    part = "phần mở đầu" if number == 0 else f"bước {number}"
+    return _answer(back, f"Đã lưu giọng đọc {part} ({round(seconds)} giây).", "success")
+
+
+def _answer(back: str, message: str, category: str):
+    """The message for the next page: a redirect for a form, 204 for the recorder's fetch."""
+    flash(message, category)
+    if request.headers.get("X-Requested-With") == "recorder":
+        return "", 204
+    return redirect(back), 303

@@ -1,0 +1,48 @@
+"""The member's own page: who they are, their team, and how far they are in each topic."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+
+from trainer.extensions import db
+from trainer.services import accounts, progress
+from trainer.web.certification.standing import my_standings
+from trainer.web.core.access import current_user, login_required
+from trainer.web.core.catalog import current_catalog
+from trainer.web.members.account_forms import PasswordForm
+
+bp = Blueprint("account", __name__)
+
+
+@bp.get("/cua-toi")
+@login_required
+def me():
+    catalog = current_catalog()
+    mine = progress.progress_by_lesson(db.session, current_user.id)
+    topics = [
+        (
+            topic,
+            catalog.lessons_in(topic.slug),
+            [mine.get(lesson.slug) for lesson in catalog.lessons_in(topic.slug)],
+        )
+        for topic in catalog.topics
+    ]
+    return render_template("account/me.html", topics=topics, standings=my_standings())
+
+
+@bp.route("/cua-toi/mat-khau", methods=["GET", "POST"])
+@login_required
+def password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            accounts.change_password(
+                db.session, current_user.id, form.current.data, form.password.data
+            )
+        except accounts.AccountError as error:
+            db.session.rollback()
+            getattr(form, error.field).errors = [error.message]
+        else:
+            flash("Đã đổi mật khẩu. Lần sau hãy đăng nhập bằng mật khẩu mới.", "success")
+            return redirect(url_for("account.me"))
+    return render_template("account/password.html", form=form)
