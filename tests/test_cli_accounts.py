@@ -28,7 +28,7 @@ def test_db_upgrade_brings_a_fresh_database_to_the_newest_migration(content, tmp
     result = CliRunner().invoke(cli, ["db-upgrade"])
 
     assert result.exit_code == 0, result.output
-    assert database.current_revision(url) == "0001"
+    assert database.current_revision(url) == "0006"
 
 
 def test_create_user_makes_an_admin_on_a_fresh_install_asking_for_the_password(

@@ -35,7 +35,7 @@ def test_upgrading_twice_is_harmless_and_reports_the_head(tmp_path):
 
     database.upgrade(url)
 
-    assert database.current_revision(url) == "0001"
+    assert database.current_revision(url) == "0006"
 
 
 def test_a_fresh_database_reports_no_revision(tmp_path):

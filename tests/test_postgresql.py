@@ -128,7 +128,7 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     engine.dispose()
 
     assert differences == []
-    assert database.current_revision(postgres_url) == "0001"
+    assert database.current_revision(postgres_url) == "0006"
 
 
 def test_a_member_registers_signs_in_and_finishes_a_lesson_on_postgresql(pg_app, pg_session):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from trainer.commands.audio_packs import audio
+from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
 from trainer.content.catalog import load_catalog
 from trainer.speech.text import read_pronunciations
@@ -149,3 +151,7 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
         except accounts.AccountError as error:
             raise click.ClickException(error.message) from error
         click.echo(f"Created {user.role} {user.full_name} ({user.login_name}).")
+
+
+cli.add_command(speech_text)
+cli.add_command(audio)

@@ -161,3 +161,27 @@ def test_adding_a_pronunciation_changes_how_that_step_is_read(content, tmp_path)
     assert not any("may misread" in line for line in report.lines)
     assert after["clips"]["mat-khau/vi/2"] != before["clips"]["mat-khau/vi/2"]  # has "OTP"
     assert after["clips"]["mat-khau/vi/1"] == before["clips"]["mat-khau/vi/1"]
+
+
+def test_the_build_names_words_the_offline_voice_would_read_in_english(content, tmp_path):
+    lesson = content / "lessons/vi/an-toan/lua-dao.md"
+    text = lesson.read_text(encoding="utf-8")
+    lesson.write_text(text.replace("Công an không gọi", "Giữ micro. Công an không gọi"), "utf-8")
+
+    report, _ = build_audio(content, tmp_path / "build")
+
+    said = [line for line in report.lines if "English rules" in line]
+    assert said and said[0].endswith(": micro")
+
+
+def test_a_recording_names_its_reader_in_the_manifest_when_they_agreed(content, tmp_path):
+    folder = content / "media/giong-doc/vi/mat-khau"
+    folder.mkdir(parents=True)
+    (folder / "buoc-1.mp3").write_bytes(Espeak().speak("Một người đọc bước này", "vi", 1.0))
+    (folder / "buoc-1.txt").write_text("Bước 1.", encoding="utf-8")
+    (folder / "buoc-1.nguoi-doc.txt").write_text("Lò Thị Mai\n", encoding="utf-8")
+
+    _, manifest = build_audio(content, tmp_path / "build")
+
+    assert manifest["clips"]["mat-khau/vi/1"]["normal"]["reader"] == "Lò Thị Mai"
+    assert "reader" not in manifest["clips"]["mat-khau/vi/2"]["normal"]

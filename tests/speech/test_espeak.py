@@ -31,3 +31,10 @@ def test_there_is_no_offline_voice_for_hmong(tmp_path: Path):
 
     assert voices.synthesize("Nyob zoo", "hmn") is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_offline_voice_names_the_words_it_would_read_with_english_rules():
+    voice = Espeak()
+
+    assert voice.foreign_words("Mở CH Play, giữ nút micro.", "vi") == ["Play", "micro"]
+    assert voice.foreign_words("Mở xê hát pờ lây, giữ nút mi cờ rô.", "vi") == []

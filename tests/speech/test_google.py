@@ -1,38 +1,15 @@
 """Google's voice with its HTTP exchange replaced at the network boundary (requests)."""
 
-import base64
 import io
 from pathlib import Path
 
 import pytest
 import requests
 
-from trainer.speech import mp3
+from tests.speech.conftest import GOOGLE_MP3
 from trainer.speech.engines import Voices
 from trainer.speech.espeak import Espeak
 from trainer.speech.google import Google
-
-GOOGLE_MP3 = mp3.silence(0.6, 24000, 32)  # what Google would send: a real, short MP3
-
-
-@pytest.fixture
-def google_answers(monkeypatch):
-    """Google's batchexecute endpoint answering with GOOGLE_MP3; returns the requests seen."""
-    seen = []
-
-    def send(self, request, **kwargs):
-        seen.append((request, kwargs))
-        payload = base64.b64encode(GOOGLE_MP3).decode()
-        response = requests.Response()
-        response.status_code = 200
-        response.request = request
-        response.raw = io.BytesIO(
-            f')]}}\'\n\n[["wrb.fr","jQ1olc","[\\"{payload}\\"]",null,null,null,"generic"]]\n'.encode()
-        )
-        return response
-
-    monkeypatch.setattr(requests.Session, "send", send)
-    return seen
 
 
 @pytest.fixture

@@ -4,10 +4,25 @@ import pytest
 
 from trainer.content.model import Problem
 from trainer.speech.numbers import number
-from trainer.speech.text import Pronunciations, read_pronunciations, script, speakable
+from trainer.speech.text import (
+    Pronunciations,
+    read_pronunciations,
+    script,
+    speakable,
+    unknown_words,
+)
 
 TABLE = Pronunciations(
-    {"vi": {"VNeID": "vê nê ai đi", "OTP": "ô tê pê", "passcode": "pát cốt", "gov": "gốp"}}
+    {
+        "vi": {
+            "VNeID": "vê nê ai đi",
+            "OTP": "ô tê pê",
+            "passcode": "pát cốt",
+            "gov": "gờ o vê",
+            "dichvucong": "dịch vụ công",
+            "VietQR": "việt kiu a",
+        }
+    }
 )
 
 
@@ -47,11 +62,50 @@ def test_money_with_thousand_dots_is_read_as_an_amount():
     assert said == "Giá hai mươi lăm nghìn đồng một cân."
 
 
-def test_phone_numbers_and_codes_are_read_digit_by_digit():
+def test_phone_numbers_are_read_digit_by_digit_with_a_pause_between_groups():
     said = speakable("Gọi 0912 345 678, đừng dùng 123456.", "vi", TABLE)
 
     assert said == (
-        "Gọi không chín một hai ba bốn năm sáu bảy tám, đừng dùng một hai ba bốn năm sáu."
+        "Gọi không chín một hai, ba bốn năm, sáu bảy tám, đừng dùng một hai ba bốn năm sáu."
+    )
+
+
+def test_a_hotline_is_read_digit_group_by_digit_group_not_as_thousands():
+    # before: "một nghìn chín trăm chín nghìn không trăm chín mươi"
+    assert speakable("Gọi 1900 9090.", "vi", TABLE) == (
+        "Gọi một chín không không, chín không chín không."
+    )
+    assert speakable("Gọi 19009090.", "vi", TABLE) == (
+        "Gọi một chín không không, chín không chín không."
+    )
+
+
+def test_money_written_with_the_dong_sign_is_read_as_dong():
+    said = speakable("Gạo 25.000đ một cân, phí 15.000 VNĐ.", "vi", TABLE)
+
+    assert said == "Gạo hai mươi lăm nghìn đồng một cân, phí mười lăm nghìn đồng."
+
+
+def test_a_fraction_and_24_7_are_not_read_as_dates():
+    # before: "ngày một tháng ba", "ngày hai mươi tư tháng bảy"
+    said = speakable("Trả trước 1/3 số tiền. Tổng đài trực 24/7.", "vi", TABLE)
+
+    assert said == "Trả trước một phần ba số tiền. Tổng đài trực hai mươi tư trên bảy."
+
+
+def test_a_day_and_month_is_a_date_after_ngay_or_when_the_day_is_the_larger():
+    said = speakable("Hạn ngày 1/3, Quốc khánh 2/9, trước 30/6, ngày 24/7.", "vi", TABLE)
+
+    assert said == (
+        "Hạn ngày một tháng ba, Quốc khánh ngày hai tháng chín, trước ngày ba mươi tháng sáu, "
+        "ngày hai mươi tư tháng bảy."
+    )
+
+
+def test_a_version_number_is_read_with_cham():
+    # before: "bốn.không"
+    assert speakable("Không cài VssID 4.0 từ link lạ.", "vi", Pronunciations()) == (
+        "Không cài VssID bốn chấm không từ link lạ."
     )
 
 
@@ -64,10 +118,50 @@ def test_dates_times_and_percentages_become_words():
     )
 
 
-def test_a_web_address_is_read_as_words_not_letter_by_letter():
+def test_a_web_address_is_read_part_by_part_in_vietnamese_letters():
+    # before: "vneid chấm gốp chấm vn", which the voice read with English rules
     said = speakable("Vào trang https://vneid.gov.vn.", "vi", TABLE)
 
-    assert said == "Vào trang vneid chấm gốp chấm vn."
+    assert said == "Vào trang vê en e i đê chấm gờ o vê chấm vê en."
+
+
+def test_a_part_of_an_address_the_table_knows_is_said_as_the_table_says():
+    said = speakable("Gõ địa chỉ dichvucong.gov.vn vào trình duyệt.", "vi", TABLE)
+
+    assert said == "Gõ địa chỉ dịch vụ công chấm gờ o vê chấm vê en vào trình duyệt."
+
+
+def test_an_email_address_is_read_with_a_cong():
+    said = speakable("Viết cho hotro@dichvucong.gov.vn.", "vi", TABLE)
+
+    assert said == "Viết cho hát o tê e rờ o a còng dịch vụ công chấm gờ o vê chấm vê en."
+
+
+def test_a_symbol_standing_alone_is_named():
+    # before: "ký hiệu như hoặc" (the symbols were dropped)
+    said = speakable("Dùng ký hiệu như @ hoặc #, hay * và $.", "vi", TABLE)
+
+    assert said == "Dùng ký hiệu như a còng hoặc thăng, hay sao và đô la."
+
+
+def test_a_password_is_spelled_character_by_character_with_capitals_said():
+    # before: "cà phê sáng bảy giờ!" (capitals, the digit and "!" were lost)
+    said = speakable('Ví dụ: "CaPheSang7Gio!". Đừng dùng đúng ví dụ này.', "vi", TABLE)
+
+    assert said == (
+        "Ví dụ: chữ hoa xê, a, chữ hoa pê, hát, e, chữ hoa ét, a, en, gờ, bảy, "
+        "chữ hoa gờ, i, o, chấm than. Đừng dùng đúng ví dụ này."
+    )
+
+
+def test_a_brand_name_with_capitals_but_no_digit_or_symbol_is_not_spelled():
+    said = speakable("Quét mã VietQR bằng Passcode.", "vi", TABLE)
+
+    assert said == "Quét mã việt kiu a bằng pát cốt."
+
+
+def test_a_password_is_not_reported_as_an_unknown_abbreviation():
+    assert unknown_words('Ví dụ: "CaPheSang7Gio!" hay BHYT.', "vi", TABLE) == {"BHYT"}
 
 
 def test_markdown_marks_and_symbols_are_never_spoken():

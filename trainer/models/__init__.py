@@ -3,6 +3,7 @@
 from trainer.models.base import Base, utcnow
 from trainer.models.certificate import Certificate
 from trainer.models.login_failure import LoginFailure
+from trainer.models.play import PlayCount
 from trainer.models.progress import LessonProgress
 from trainer.models.quiz import QuizAttempt
 from trainer.models.team import Commune, Team, team_instructors
@@ -15,6 +16,7 @@ __all__ = [
     "Commune",
     "LessonProgress",
     "LoginFailure",
+    "PlayCount",
     "QuizAttempt",
     "Role",
     "Team",

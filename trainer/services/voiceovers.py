@@ -21,13 +21,7 @@ class PartVoice:
     part: Part
     state: str  # "recorded", "stale" (text changed since), "synthetic", "none"
     engine: str | None  # who speaks it now
-
-
-@dataclass(frozen=True)
-class Tally:
-    recorded: int = 0
-    stale: int = 0
-    steps: int = 0
+    reader: str | None = None  # the recording's reader, when they agreed to be named
 
 
 def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
@@ -40,27 +34,24 @@ def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
             state = "stale" if recording.is_stale(part.words) else "recorded"
         else:
             state = "synthetic" if track else "none"
-        found.append(PartVoice(part, state, track.engine if track else None))
+        reader = recording.reader if recording is not None else None
+        found.append(PartVoice(part, state, track.engine if track else None, reader))
     return found
 
 
-def tally(lessons: list[Lesson], root: Path, audio: Manifest) -> Tally:
-    """How many steps (not intros) have a recording, and how many of those are stale."""
-    recorded = stale = steps = 0
-    for lesson in lessons:
-        for voice in voices_of(lesson, root, audio)[1:]:
-            steps += 1
-            recorded += voice.state in ("recorded", "stale")
-            stale += voice.state == "stale"
-    return Tally(recorded, stale, steps)
-
-
 def keep_recording(
-    lesson: Lesson, number: int, data: bytes, root: Path, folder: Path, settings: Settings
+    lesson: Lesson,
+    number: int,
+    data: bytes,
+    root: Path,
+    folder: Path,
+    settings: Settings,
+    reader: str | None = None,
 ) -> float:
-    """Check and save a recording of one part; its length in seconds. Raises uploads.Refused."""
+    """Check and save a recording of one part, with the reader's name if they agreed to be
+    named; its length in seconds. Raises uploads.Refused."""
     kept, suffix, seconds = uploads.accept(data, settings.bitrate)
     part = parts(lesson)[number]
-    recordings.save(root, lesson.language, lesson.slug, number, kept, suffix, part.words)
+    recordings.save(root, lesson.language, lesson.slug, number, kept, suffix, part.words, reader)
     voice_recording(lesson, number, root, folder, settings)
     return seconds

@@ -3,11 +3,16 @@
 The wheel ships the library and its Vietnamese data, so it needs neither apt nor the
 network. espeak-ng keeps global state and is not thread-safe: one lock guards it.
 espeak-ng is GPL-3.0-or-later, like this project.
+
+Its Vietnamese rules switch to the English voice for words that look English ("play",
+"micro", "camera"), and no setting turns that off: `foreign_words` finds them, so the
+pronunciation table can give them a Vietnamese spelling.
 """
 
 from __future__ import annotations
 
 import ctypes
+import re
 import threading
 
 from trainer.speech import mp3
@@ -38,6 +43,14 @@ class Espeak:
 
     def speaks(self, language: str) -> bool:
         return language in VOICES
+
+    def foreign_words(self, text: str, language: str) -> list[str]:
+        """The words of text this voice would read with another language's rules."""
+        if not self.speaks(language):
+            return []
+        words = sorted(set(re.findall(r"[^\W\d_]+", text)))
+        with _lock:
+            return [word for word in words if _switches(word, VOICES[language])]
 
     def speak(self, text: str, language: str, speed: float) -> bytes:
         if not self.speaks(language):
@@ -89,3 +102,19 @@ def _synthesize(text: str, voice: bytes, words_per_minute: int) -> tuple[bytes, 
     lib.espeak_Synth(data, len(data), 0, 0, 0, UTF8, None, None)
     lib.espeak_Synchronize()
     return bytes(pcm), state["rate"]
+
+
+def _switches(word: str, voice: bytes) -> bool:
+    """Whether espeak-ng reads the word with another language: its phonemes say "(en)"."""
+    lib = _library()["lib"]
+    if lib.espeak_SetVoiceByName(voice) != 0:
+        raise SpeechError(f"espeak-ng has no voice `{voice.decode()}`")
+    lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
+    lib.espeak_TextToPhonemes.argtypes = [
+        ctypes.POINTER(ctypes.c_char_p),
+        ctypes.c_int,
+        ctypes.c_int,
+    ]
+    text = ctypes.c_char_p(word.encode() + b"\0")
+    phonemes = lib.espeak_TextToPhonemes(ctypes.byref(text), UTF8, 0) or b""
+    return b"(" in phonemes

@@ -24,6 +24,7 @@ class Track:
     seconds: float
     size: int
     rate: float = 1.0  # playback rate the player applies (a recording slowed on the device)
+    reader: str | None = None  # who recorded it, when they agreed to be named
 
 
 @dataclass
@@ -45,18 +46,21 @@ class Manifest:
     def save(self, folder: Path) -> None:
         data = {
             "clips": {
-                key: {speed: dataclasses.asdict(track) for speed, track in speeds.items()}
+                key: {speed: _saved(track) for speed, track in speeds.items()}
                 for key, speeds in sorted(self.clips.items())
             },
-            "loudspeaker": {
-                key: dataclasses.asdict(track) for key, track in sorted(self.loudspeaker.items())
-            },
+            "loudspeaker": {key: _saved(track) for key, track in sorted(self.loudspeaker.items())},
             "stale": sorted(self.stale),
         }
         text = json.dumps(data, ensure_ascii=False, indent=1).encode()
         path = folder / FILE
         if not path.is_file() or path.read_bytes() != text:
             write_atomically(path, text)
+
+
+def _saved(track: Track) -> dict:
+    data = dataclasses.asdict(track)
+    return data if track.reader else {k: v for k, v in data.items() if k != "reader"}
 
 
 def load(folder: Path) -> Manifest:

@@ -1,10 +1,12 @@
-"""Small mono MP3s: encoding PCM with LAME (the lameenc wheel) and reading back what we made."""
+"""Small mono MP3s: encoding PCM with LAME (the lameenc wheel), decoding with miniaudio, and
+reading back what we made."""
 
 from __future__ import annotations
 
 import io
 
 import lameenc
+import miniaudio
 import mutagen
 from mutagen import MutagenError
 from mutagen.mp3 import MP3
@@ -22,6 +24,17 @@ def encode(pcm: bytes, rate: int, bitrate: int) -> bytes:
     encoder.set_channels(1)
     encoder.set_quality(5)
     return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def decode(data: bytes, rate: int) -> bytes:
+    """An MP3 as 16-bit mono PCM at `rate` Hz, resampled whatever rate it was made at."""
+    try:
+        sound = miniaudio.decode(
+            data, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
+        )
+    except miniaudio.DecodeError as error:
+        raise NotAudio(str(error) or "cannot be decoded") from error
+    return sound.samples.tobytes()
 
 
 def silence(seconds: float, rate: int, bitrate: int) -> bytes:

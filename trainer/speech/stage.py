@@ -23,6 +23,7 @@ from trainer.content.catalog import Catalog
 from trainer.content.model import Lesson
 from trainer.speech import loudspeaker, manifest, mp3, recordings
 from trainer.speech.engines import Voices, make_engines
+from trainer.speech.errors import EngineDown
 from trainer.speech.manifest import FILE, Manifest, Track
 from trainer.speech.text import (
     Pronunciations,
@@ -116,16 +117,12 @@ def build_audio(
     every = [part for _, lesson in sorted(catalog.lessons.items()) for part in parts(lesson)]
     with click.progressbar(every, label="Giọng đọc", show_pos=True) as bar:
         for part in bar:
-            speeds = _recorded(part, root, folder, settings.slow, manifest)
+            speeds = recorded_speeds(part, root, folder, settings.slow, manifest)
             speeds = speeds or _spoken(part, voices, table, settings.slow)
             if speeds:
                 manifest.clips[part.key] = speeds
-    for (slug, language), lesson in sorted(catalog.lessons.items()):
-        tracks = [manifest.clip(slug, language, part.number) for part in parts(lesson)]
-        if all(tracks):
-            track = loudspeaker.build(slug, language, tracks, folder, settings.bitrate)
-            if track:
-                manifest.loudspeaker[f"{slug}/{language}"] = track
+    for _, lesson in sorted(catalog.lessons.items()):
+        rejoin(lesson, manifest, folder, settings.bitrate)
     manifest.save(folder)
     _prune(folder, manifest)
     _report(catalog, manifest, voices, settings, report)
@@ -133,6 +130,11 @@ def build_audio(
         report.say(
             "Audio: voices may misread these; say how in lessons/pronunciation.yaml: "
             + ", ".join(unknown)
+        )
+    if english := _english(every, voices, table):
+        report.say(
+            "Audio: espeak-ng reads these with English rules; give them a Vietnamese spelling "
+            "in lessons/pronunciation.yaml (see `trainer speech-text`): " + ", ".join(english)
         )
     for key in manifest.stale:
         report.say(f"Audio: the recording of {key} is older than the text; record it again.")
@@ -163,26 +165,54 @@ def _unknown(every: list[Part], voices: Voices, table: Pronunciations) -> list[s
     )
 
 
+def _english(every: list[Part], voices: Voices, table: Pronunciations) -> list[str]:
+    """Words the offline voice would read with another language's rules."""
+    espeak = next((engine for engine in voices.engines if engine.name == "espeak"), None)
+    if espeak is None:
+        return []
+    texts = {}
+    for part in every:
+        if espeak.speaks(part.lesson.language):
+            texts.setdefault(part.lesson.language, []).append(
+                speakable(part.words, part.lesson.language, table)
+            )
+    try:
+        return sorted(
+            {
+                word
+                for code, said in texts.items()
+                for word in espeak.foreign_words(" ".join(said), code)
+            }
+        )
+    except EngineDown:
+        return []
+
+
+def rejoin(lesson: Lesson, into: Manifest, folder: Path, bitrate: int) -> None:
+    """The lesson's loudspeaker file, joined again once every part has a clip."""
+    tracks = [into.clip(lesson.slug, lesson.language, part.number) for part in parts(lesson)]
+    whole = all(tracks) and loudspeaker.build(
+        lesson.slug, lesson.language, tracks, folder, bitrate, title=lesson.title
+    )
+    if whole:
+        into.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
+
+
 def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
     """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file."""
     folder.mkdir(parents=True, exist_ok=True)  # the first recording may come before any build
     current = manifest.load(folder)
     part = parts(lesson)[number]
     current.stale = [key for key in current.stale if key != part.key]
-    speeds = _recorded(part, root, folder, settings.slow, current)
+    speeds = recorded_speeds(part, root, folder, settings.slow, current)
     if speeds:
         current.clips[part.key] = speeds
-    tracks = [current.clip(lesson.slug, lesson.language, p.number) for p in parts(lesson)]
-    whole = all(tracks) and loudspeaker.build(
-        lesson.slug, lesson.language, tracks, folder, settings.bitrate
-    )
-    if whole:
-        current.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
+    rejoin(lesson, current, folder, settings.bitrate)
     current.save(folder)
     return current
 
 
-def _recorded(part: Part, root: Path, folder: Path, slow: float, into: Manifest):
+def recorded_speeds(part: Part, root: Path, folder: Path, slow: float, into: Manifest):
     """Both speeds from a person's recording (slowed by the player), if there is one."""
     found = recordings.find(root, part.lesson.language, part.lesson.slug, part.number)
     if found is None:
@@ -193,7 +223,7 @@ def _recorded(part: Part, root: Path, folder: Path, slow: float, into: Manifest)
         shutil.copyfile(found.path, folder / name)
     if found.is_stale(part.words):
         into.stale.append(part.key)
-    track = Track(name, "recorded", mp3.any_seconds(data), len(data))
+    track = Track(name, "recorded", mp3.any_seconds(data), len(data), reader=found.reader)
     return {"normal": track, "slow": dataclasses.replace(track, rate=slow)}
 
 

@@ -1,21 +1,26 @@
 """Speech-ready text: what a voice should say, not what the page shows.
 
-Markdown marks and symbols are never spoken; abbreviations and brand names are said as the
-reviewed table in `lessons/pronunciation.yaml` says; in Vietnamese, numbers, dates, times,
-percentages and phone-like digit groups become words; a web address is read as words
-joined by "chấm", never letter by letter.
+Markdown marks are never spoken; a symbol standing alone is named ("@" is "a còng");
+abbreviations, brand names and loanwords are said as the reviewed table in
+`lessons/pronunciation.yaml` says, in Vietnamese spelling so the Vietnamese voice never
+switches language; in Vietnamese, numbers, dates, money, fractions and phone numbers become
+words (`numbers`); a web address is read part by part, each unknown part letter by letter
+("vneid chấm gờ o vê" → "vê en e i đê chấm …"); a password-like token is spelled character
+by character with "chữ hoa" before capitals (`spelling`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.content.model import Problem
 from trainer.content.source import load_yaml, read_text
-from trainer.speech import numbers
+from trainer.speech import spelling
+from trainer.speech.numbers import say_numbers
 
 PRONUNCIATION_FILE = Path("lessons") / "pronunciation.yaml"
 
@@ -23,13 +28,12 @@ URL = re.compile(
     r"\b(?:https?://|www\.)[^\s,;)\"”]*[^\s,;)\"”.!?]"
     r"|\b(?:[a-z0-9-]+\.)+(?:vn|com|net|org)\b(?:/[^\s,;)\"”]*[^\s,;)\"”.!?])?"
 )
-DATE = re.compile(r"(\b[Nn]gày\s+)?\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
-TIME = re.compile(r"\b(\d{1,2})(?::|h)(\d{2})\b")
-PERCENT = re.compile(r"\b(\d+(?:,\d+)?)\s?%")
-PHONE = re.compile(r"(?<![\d.,])0\d{2,}(?:[ .-]\d{2,})*(?!\d|,\d)|(?<![\d.,])\d{5,}(?![\d.,]*\d)")
-GROUPED = re.compile(r"\b\d{1,3}(?:\.\d{3})+\b")
-DECIMAL = re.compile(r"\b(\d+),(\d+)\b")
-WHOLE = re.compile(r"\b\d+\b")
+EMAIL = re.compile(r"\b[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}\b")
+TOKEN = re.compile(  # a word that may be a password: in quotes, or alone before its punctuation
+    r"[\"“](?P<quoted>[^\s\"“”]{6,})[\"”]"
+    r"|(?<![^\s(])(?P<bare>[^\s\"“”()]{6,}?)(?=[.,;:!?)]*(?:\s|$))"
+)
+ALONE = re.compile(r"(?<![^\s\"“”'(,;:])([@#*$_~^\\])(?![^\s\"“”'),.;:!?])")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 SYMBOLS = {"&": " và ", "+": " cộng ", "=": " bằng ", "/": ", ", "(": ", ", ")": ", "}
 SILENT = re.compile(r"[*_#`~|<>\[\]{}^\\•›‹»«→←↑↓✓✔✗✘]|(?:(?!\s)[^\w.,:;!?'’\"“”()/%-])")
@@ -90,7 +94,8 @@ def read_pronunciations(root: Path) -> tuple[Pronunciations, list[Problem]]:
 
 def unknown_words(text: str, language: str, table: Pronunciations) -> set[str]:
     """Abbreviations and brand names (two capitals or more) the table does not cover yet."""
-    words = {match.group(0) for match in WORD.finditer(URL.sub(" ", text))}
+    text = TOKEN.sub(lambda m: " " if spelling.is_password(_token(m)) else m.group(0), text)
+    words = {match.group(0) for match in WORD.finditer(URL.sub(" ", EMAIL.sub(" ", text)))}
     return {
         word
         for word in words
@@ -114,16 +119,55 @@ def _sentence(part: str) -> str:
 
 def speakable(text: str, language: str, table: Pronunciations) -> str:
     """The text as a voice should read it."""
-    text = unicodedata.normalize("NFC", text)
-    text = URL.sub(lambda match: f" {_address(match.group(0), language, table)} ", text)
-    text = WORD.sub(lambda match: table.say(match.group(0), language) or match.group(0), text)
+    pieces = [(unicodedata.normalize("NFC", text), False)]
+    pieces = _said(pieces, EMAIL, lambda match: _email(match.group(0), language, table))
+    pieces = _said(pieces, URL, lambda match: _address(match.group(0), language, table))
     if language == "vi":
-        text = _vietnamese_numbers(text)
-    for symbol, words in SYMBOLS.items():
-        text = text.replace(symbol, words if language == "vi" else " ")
-    text = SILENT.sub(" ", text).replace("“", "").replace("”", "").replace('"', "")
+        pieces = _said(pieces, TOKEN, lambda match: _password(_token(match), table))
+    text = "".join(part if said else _plain(part, language, table) for part, said in pieces)
     text = re.sub(r"\s+([.,:;!?])", r"\1", " ".join(text.split()))
     return PUNCTUATION_RUN.sub(_strongest, text).strip(" ,")
+
+
+Pieces = list[tuple[str, bool]]  # (text, already said as words)
+
+
+def _said(pieces: Pieces, pattern: re.Pattern, say: Callable[[re.Match], str | None]) -> Pieces:
+    """Replace each match in the pieces not yet said by what `say` makes of it (None: keep)."""
+    out: Pieces = []
+    for text, said in pieces:
+        if said:
+            out.append((text, said))
+            continue
+        at = 0
+        for match in pattern.finditer(text):
+            spoken = say(match)
+            if spoken is not None:
+                out += [(text[at : match.start()], False), (f" {spoken} ", True)]
+                at = match.end()
+        out.append((text[at:], False))
+    return out
+
+
+def _plain(text: str, language: str, table: Pronunciations) -> str:
+    """Words, numbers and symbols of text that holds no address or password."""
+    text = WORD.sub(lambda match: table.say(match.group(0), language) or match.group(0), text)
+    if language == "vi":
+        text = say_numbers(text)
+        text = ALONE.sub(lambda match: f" {spelling.SYMBOLS[match.group(1)]} ", text)
+    for symbol, words in SYMBOLS.items():
+        text = text.replace(symbol, words if language == "vi" else " ")
+    return SILENT.sub(" ", text).replace("“", "").replace("”", "").replace('"', "")
+
+
+def _token(match: re.Match) -> str:
+    return match["quoted"] or match["bare"]
+
+
+def _password(token: str, table: Pronunciations) -> str | None:
+    if not spelling.is_password(token) or table.say(token, "vi"):
+        return None
+    return spelling.spell(token)
 
 
 def _strongest(match: re.Match) -> str:
@@ -133,29 +177,29 @@ def _strongest(match: re.Match) -> str:
 
 
 def _address(url: str, language: str, table: Pronunciations) -> str:
+    """A web address part by part: "vneid.gov.vn" → "vê en e i đê chấm gờ o vê chấm vê en"."""
     url = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).rstrip("./")
     dot = "chấm" if language == "vi" else "."
     slash = "gạch chéo" if language == "vi" else "/"
     spoken = []
     for index, path_part in enumerate(url.split("/")):
-        host = [table.say(part, language) or part for part in path_part.split(".") if part]
-        spoken.append(f" {dot} ".join(host) if index == 0 else " ".join(host))
+        if index == 0:
+            host = [_host_part(part, language, table) for part in path_part.split(".") if part]
+            spoken.append(f" {dot} ".join(host))
+        else:
+            spoken.append(" ".join(table.say(w, language) or w for w in path_part.split(".")))
     return f" {slash} ".join(part for part in spoken if part)
 
 
-def _vietnamese_numbers(text: str) -> str:
-    text = DATE.sub(_date, text)
-    text = TIME.sub(lambda m: f"{numbers.number(int(m[1]))} giờ {numbers.number(int(m[2]))}", text)
-    text = PERCENT.sub(lambda m: f"{m[1]} phần trăm", text)
-    text = PHONE.sub(lambda m: numbers.digits(m.group(0)), text)
-    text = GROUPED.sub(lambda m: numbers.number(int(m.group(0).replace(".", ""))), text)
-    text = DECIMAL.sub(lambda m: f"{numbers.number(int(m[1]))} phẩy {numbers.digits(m[2])}", text)
-    return WHOLE.sub(lambda m: numbers.number(int(m.group(0))), text)
+def _host_part(part: str, language: str, table: Pronunciations) -> str:
+    """One part of a host name: as the table says, else letter by letter in Vietnamese."""
+    said = table.say(part, language)
+    if said or language != "vi":
+        return said or part
+    return " ".join(spelling.letters(piece) for piece in part.split("-") if piece)
 
 
-def _date(match: re.Match) -> str:
-    day, month, year = int(match[2]), int(match[3]), match[4]
-    if not (1 <= day <= 31 and 1 <= month <= 12):
-        return match.group(0)
-    said = f"{(match[1] or 'ngày ').strip()} {numbers.number(day)} tháng {numbers.number(month)}"
-    return f"{said} năm {numbers.number(int(year))}" if year else said
+def _email(address: str, language: str, table: Pronunciations) -> str:
+    user, host = address.split("@", 1)
+    at = spelling.SYMBOLS["@"] if language == "vi" else "@"
+    return f"{_address(user, language, table)} {at} {_address(host, language, table)}"

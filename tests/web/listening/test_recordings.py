@@ -123,7 +123,8 @@ def test_a_recording_made_before_the_text_changed_is_marked_stale(app, client, i
     overview = client.get("/giong-doc/").get_data(as_text=True)
 
     assert "Cần ghi lại:" in html
-    assert re.search(r"Tiếng H&#39;Mông</th><td>1</td><td>1</td><td>2</td>", overview)
+    # recorded, to record again, parts (the intro and two steps)
+    assert re.search(r"Tiếng H&#39;Mông</th><td>1</td><td>1</td><td>3</td>", overview)
 
 
 def test_members_may_not_upload(client, login, session):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Flask
 
 from trainer.web.core import templates
-from trainer.web.listening import narration, recordings
+from trainer.web.listening import narration, packs, plays, recordings
 
 
 def init_app(app: Flask) -> None:
     templates.add_folder(app, __file__)
-    for blueprint in (narration.bp, recordings.bp):
+    for blueprint in (narration.bp, packs.bp, plays.bp, recordings.bp):
         app.register_blueprint(blueprint)
     narration.init_app(app)

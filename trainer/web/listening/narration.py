@@ -13,7 +13,7 @@ from flask import Blueprint, Flask, abort, current_app, render_template, request
 from werkzeug.security import safe_join
 
 from trainer.content.model import Lesson, Step
-from trainer.speech import manifest
+from trainer.speech import manifest, speakers
 from trainer.speech.recordings import AUDIO_TYPES
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language, in_language
@@ -29,7 +29,7 @@ def init_app(app: Flask) -> None:
     refresh_audio(app, force=True)
     # Before any view renders (the lesson view reuses steps rendered earlier), not after.
     app.before_request(lambda: refresh_audio(app))
-    for helper in (narration, step_audio_url, loudspeaker_track):
+    for helper in (narration, step_audio_url, loudspeaker_track, lesson_voice):
         app.add_template_global(helper)
 
 
@@ -60,7 +60,7 @@ def refresh_audio(app: Flask, force: bool = False) -> None:
 
 
 def narration(lesson: Lesson, number: int) -> dict | None:
-    """URLs of a part's normal and slow audio (0 = title and intro), or None if unvoiced."""
+    """A part's normal and slow audio (0 = title and intro) and who reads it; None if unvoiced."""
     normal = current_audio().clip(lesson.slug, lesson.language, number)
     if normal is None:
         return None
@@ -70,7 +70,21 @@ def narration(lesson: Lesson, number: int) -> dict | None:
         "slow": url_for("audio.clip", name=slow.file),
         "slow_rate": slow.rate,
         "seconds": normal.seconds,
+        "who": speakers.who([normal]),  # "Giọng máy", "Giọng đọc: Lò Thị Mai", …
+        "detail": speakers.detail([normal]),
+        "count": url_for("plays.count", slug=lesson.slug, language=lesson.language, number=number),
     }
+
+
+def lesson_voice(lesson: Lesson) -> dict | None:
+    """Who reads the whole lesson (its loudspeaker file), or None before it has one."""
+    tracks = [
+        current_audio().clip(lesson.slug, lesson.language, number)
+        for number in range(len(lesson.steps) + 1)
+    ]
+    if not all(tracks):
+        return None
+    return {"who": speakers.who(tracks), "detail": speakers.detail(tracks)}
 
 
 def step_audio_url(lesson: Lesson, step: Step) -> str | None:

@@ -1,8 +1,11 @@
 """Instructors record or upload a person's voice for each step, per language.
 
-Minority-language lessons have no synthetic voice: these recordings are their audio. Each
-page says which steps are recorded, which recordings are stale (the text changed since),
-and takes a new file or a recording made in the browser.
+Minority-language lessons have no synthetic voice: these recordings are their audio. The
+overview lists, per language, what to record next: stale recordings first, then the parts
+people play most. Each lesson's page says which steps are recorded, which are stale (the
+text changed since), and takes a file (a phone's own recorder works over plain HTTP) or a
+recording made in the browser (only over HTTPS or on this computer), with the reader's
+name when they agree to be named.
 """
 
 from __future__ import annotations
@@ -12,7 +15,10 @@ from pathlib import Path
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from trainer.extensions import db
 from trainer.services import voiceovers
+from trainer.services.plays import plays_in
+from trainer.services.recording_queue import recording_queue
 from trainer.speech import uploads
 from trainer.speech.stage import AUDIO, Settings
 from trainer.web.core.access import instructor_required
@@ -31,19 +37,20 @@ def _root() -> Path:
 @instructor_required
 def index():
     catalog = current_catalog()
+    in_order = [lesson for topic in catalog.topics for lesson in catalog.lessons_in(topic.slug)]
     by_language = {
-        code: [lesson for (_, lang), lesson in sorted(catalog.lessons.items()) if lang == code]
+        code: [found for lesson in in_order if (found := catalog.lesson(lesson.slug, code))]
         for code in catalog.languages
     }
-    tallies = {
-        code: voiceovers.tally(lessons, _root(), current_audio())
+    queues = {
+        code: recording_queue(code, lessons, _root(), current_audio(), plays_in(db.session, code))
         for code, lessons in by_language.items()
     }
     return render_template(
         "recordings/index.html",
         languages=catalog.languages,
         by_language=by_language,
-        tallies=tallies,
+        queues=queues,
     )
 
 
@@ -71,8 +78,9 @@ def upload(slug: str, language: str, number: int):
         sent = request.files.get("tep")
         data = sent.read(uploads.MAX_BYTES + 1) if sent else b""
         folder = Path(current_app.config["BUILD_DIR"]) / AUDIO
+        reader = request.form.get("nguoi_doc", "").strip() or None
         seconds = voiceovers.keep_recording(
-            found, number, data, _root(), folder, Settings.of(current_app.config)
+            found, number, data, _root(), folder, Settings.of(current_app.config), reader
         )
     except RequestEntityTooLarge:
         return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")

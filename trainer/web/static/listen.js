@@ -1,6 +1,7 @@
 /* Listen mode: one part of the lesson at a time, read aloud, moving on by itself.
    Buttons: back, play/pause, again, next. Keys: Space or K play/pause, ← → back/next,
-   R again. The reading speed is shared with the lesson page and kept on this device. */
+   R again. The reading speed is shared with the lesson page and kept on this device.
+   Each part, once it starts from its beginning, sends one tiny anonymous play count. */
 (function () {
   "use strict";
   var KEY = "toc-do-doc";
@@ -46,6 +47,14 @@
     if (announce) status.textContent = parts[at].dataset.label + ": " + title.textContent;
   }
 
+  function count(url) {
+    if (!url) return;
+    try {
+      if (navigator.sendBeacon) navigator.sendBeacon(url);
+      else fetch(url, { method: "POST", keepalive: true, credentials: "omit" });
+    } catch (e) { /* counting never stops the sound */ }
+  }
+
   function play() {
     clearTimeout(timer);
     var part = parts[at];
@@ -53,6 +62,7 @@
     var src = slow ? part.dataset.slow : part.dataset.normal;
     if (!src) { advance(); return; }
     if (player.getAttribute("src") !== src) player.setAttribute("src", src);
+    if (player.currentTime === 0) count(part.dataset.count); // a new start, not a resume
     player.playbackRate = slow ? parseFloat(part.dataset.slowRate || "1") : 1;
     wanted = true;
     showPlaying(true);

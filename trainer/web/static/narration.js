@@ -1,6 +1,7 @@
 /* The speaker buttons on a lesson page: play a step in the page, normal or slow.
    The chosen speed is remembered on this device. Without this script each button is
-   a plain link to the step's MP3, so it still plays. */
+   a plain link to the step's MP3, so it still plays. Each press that starts a step sends
+   one tiny anonymous count (no cookie), so instructors know what to record first. */
 (function () {
   "use strict";
   var KEY = "toc-do-doc";
@@ -25,7 +26,15 @@
     button.setAttribute("aria-pressed", String(on));
   }
 
-  function play(button) {
+  function count(url) {
+    if (!url) return;
+    try {
+      if (navigator.sendBeacon) navigator.sendBeacon(url);
+      else fetch(url, { method: "POST", keepalive: true, credentials: "omit" });
+    } catch (e) { /* counting never stops the sound */ }
+  }
+
+  function play(button, pressed) {
     var slow = speed() === "cham";
     var src = slow ? button.dataset.slow : button.getAttribute("href");
     if (player.getAttribute("src") !== src) player.setAttribute("src", src);
@@ -33,6 +42,7 @@
     mark(playing, false);
     playing = button;
     mark(button, true);
+    if (pressed) count(button.dataset.count);
     player.play().catch(function () { mark(button, false); });
   }
 
@@ -48,7 +58,7 @@
         player.pause();
         mark(button, false);
       } else {
-        play(button);
+        play(button, true);
       }
     });
   });

@@ -5,7 +5,10 @@
   "use strict";
   var RATE = 16000;
   var LIMIT_SECONDS = 115;
-  if (!navigator.mediaDevices || !window.AudioContext || !window.fetch) return;
+  // The microphone works only over https:// or on this computer (a secure context); the
+  // page then keeps its note that a phone's own recorder, through "Chọn tệp", works.
+  if (!window.isSecureContext || !navigator.mediaDevices || !window.AudioContext || !window.fetch) return;
+  document.querySelectorAll(".recorder-unavailable").forEach(function (note) { note.hidden = true; });
 
   function wav(chunks, inputRate) {
     var step = inputRate / RATE, total = 0;
@@ -47,6 +50,8 @@
       var data = new FormData();
       data.append("csrf_token", form.querySelector("[name=csrf_token]").value);
       data.append("tep", wav(s.chunks, s.context.sampleRate), "ghi-am.wav");
+      var reader = form.querySelector("[name=nguoi_doc]");
+      if (reader) data.append("nguoi_doc", reader.value);
       fetch(form.action, { method: "POST", body: data, credentials: "same-origin",
                            headers: { "X-Requested-With": "recorder" } })
         .then(function () {
