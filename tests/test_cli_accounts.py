@@ -3,6 +3,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from click.testing import CliRunner
 
+from tests.migrations import newest_migration
 from trainer import database
 from trainer.cli import cli
 from trainer.models import Team, User
@@ -28,7 +29,7 @@ def test_db_upgrade_brings_a_fresh_database_to_the_newest_migration(content, tmp
     result = CliRunner().invoke(cli, ["db-upgrade"])
 
     assert result.exit_code == 0, result.output
-    assert database.current_revision(url) == "0006"
+    assert database.current_revision(url) == newest_migration()
 
 
 def test_create_user_makes_an_admin_on_a_fresh_install_asking_for_the_password(

@@ -18,6 +18,7 @@ from alembic.migration import MigrationContext
 from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
 from tests.forms import Login, post_form
+from tests.migrations import newest_migration
 from trainer import database
 from trainer.extensions import db
 from trainer.models import Base, LessonProgress, User, utcnow
@@ -128,7 +129,7 @@ def test_the_migrations_build_the_models_schema_on_postgresql(postgres_url):
     engine.dispose()
 
     assert differences == []
-    assert database.current_revision(postgres_url) == "0006"
+    assert database.current_revision(postgres_url) == newest_migration()
 
 
 def test_a_member_registers_signs_in_and_finishes_a_lesson_on_postgresql(pg_app, pg_session):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from trainer.commands import item_stats, signing
 from trainer.commands.audio_packs import audio
 from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
@@ -155,3 +156,5 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
 
 cli.add_command(speech_text)
 cli.add_command(audio)
+for command in (signing.keys, signing.verify, item_stats.item_stats):
+    cli.add_command(command)

@@ -4,7 +4,9 @@ Table `quiz_attempts`: user_id, topic (slug), token (unique, unguessable: the at
 address and the guard against replays), items (JSON list drawn for this attempt,
 [{"id": item id, "shown": [original choice at each shown position]}, ...]), started_at,
 submitted_at (NULL until submitted, set exactly once), answers (JSON: item id -> what was
-chosen), results (JSON: item id -> true when right), correct, total, score (0-100), passed.
+chosen), results (JSON: item id -> true when right), graded (JSON: each graded item as the
+member saw it, see services/graded_record.py; NULL for attempts stored before it existed),
+correct, total, score (0-100), passed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class QuizAttempt(Base):
     submitted_at: Mapped[datetime | None]
     answers: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
     results: Mapped[dict[str, bool] | None] = mapped_column(sa.JSON)
+    graded: Mapped[list[dict[str, Any]] | None] = mapped_column(sa.JSON)
     correct: Mapped[int | None]
     total: Mapped[int] = mapped_column(default=0)
     score: Mapped[int | None]

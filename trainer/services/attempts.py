@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from trainer.content.model import Quiz
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt
-from trainer.services import certificates, clock, grading
+from trainer.services import certificates, clock, graded_record, grading
 from trainer.services.grading import Drawn, Grade
 
 LATE_GRACE = timedelta(minutes=2)  # a slow 3G upload is not a late answer
@@ -134,6 +134,7 @@ def submit(
             submitted_at=now,
             answers={mark.item.id: list(mark.given) for mark in grade.marked},
             results={mark.item.id: mark.correct for mark in grade.marked},
+            graded=graded_record.record(grade, drawn_items(attempt)),
             correct=grade.right,
             total=grade.total,
             score=grade.score,
@@ -153,19 +154,6 @@ def submit(
 def is_late(attempt: QuizAttempt, quiz: Quiz) -> bool:
     end = deadline(attempt, quiz)
     return bool(end and attempt.submitted_at and attempt.submitted_at > end + LATE_GRACE)
-
-
-def regrade(attempt: QuizAttempt, quiz: Quiz) -> Grade:
-    """The grade of a submitted attempt, from its stored answers (for the result page)."""
-    drawn = drawn_items(attempt)
-    given = {
-        entry.item_id: [
-            entry.shown.index(choice) for choice in attempt.answers.get(entry.item_id, [])
-        ]
-        for entry in drawn
-        if entry.item_id in (attempt.answers or {})
-    }
-    return grading.grade(quiz, drawn, given)
 
 
 def find(session: Session, token: str) -> QuizAttempt | None:

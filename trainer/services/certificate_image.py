@@ -56,9 +56,10 @@ def _line(draw, y: int, text: str, size: int, *, bold=False, fill=INK, width=860
     return y + int(font.size * 1.45)
 
 
-def qr_image(url: str, width: int = 360) -> Image.Image:
-    """A QR code for url at most width pixels wide, whole pixels per module, with a quiet zone."""
-    code = segno.make(url, error="m")
+def qr_image(content: str | segno.QRCode, width: int = 360) -> Image.Image:
+    """A QR code (or one for an address) at most width pixels wide, whole pixels per module,
+    with a quiet zone."""
+    code = segno.make(content, error="m") if isinstance(content, str) else content
     scale = max(1, width // code.symbol_size(scale=1, border=4)[0])
     out = io.BytesIO()
     code.save(out, kind="png", scale=scale, border=4)
@@ -66,8 +67,9 @@ def qr_image(url: str, width: int = 360) -> Image.Image:
     return Image.open(out).convert("RGB")
 
 
-def render_certificate(card: CertificateCard, verify_url: str) -> bytes:
-    """The certificate as PNG bytes (lossless, so the QR code always scans)."""
+def render_certificate(card: CertificateCard, verify: str | segno.QRCode) -> bytes:
+    """The certificate as PNG bytes (lossless, so the QR code always scans); verify is the
+    verify page's address or a QR code already made for it."""
     image = Image.new("RGB", SIZE, PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((24, 24, SIZE[0] - 24, SIZE[1] - 24), outline=BRAND, width=10)
@@ -86,12 +88,12 @@ def render_certificate(card: CertificateCard, verify_url: str) -> bytes:
             draw, y, f"Đã làm thành thạo trên điện thoại thật ngày {day(card.demonstrated_on)}", 28
         )
     _line(draw, SIZE[1] - 130, f"Mã: {card.code}", 26, fill=MUTED, width=1200)
-    qr = qr_image(verify_url)
+    qr = qr_image(verify)
     image.paste(qr, (SIZE[0] - 90 - 180 - qr.width // 2, 150))
     caption = "Quét mã để kiểm tra"
     font = _font(26)
     left = SIZE[0] - 90 - 180 - draw.textlength(caption, font=font) / 2
-    draw.text((left, 520), caption, font=font, fill=MUTED)
+    draw.text((left, 150 + qr.height + 16), caption, font=font, fill=MUTED)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -11,34 +9,23 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
-from trainer.models import Certificate, QuizAttempt, User
+from trainer.models import Certificate, QuizAttempt, Role, User
 from trainer.services import clock
+from trainer.services.codes import new_code, normal_code
 
 VALID_FOR = timedelta(days=365)
 EXPIRING_WITHIN = timedelta(days=30)
-# No 0/O or 1/I: a code read aloud over the phone or typed from paper is not misread.
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
-CODE_LENGTH = 16  # 32 ** 16 = 2 ** 80 codes: not guessable
 MAX_REASON = 500
 
-if TYPE_CHECKING:  # drawing a certificate needs Pillow: imported only to draw one
+if TYPE_CHECKING:  # Pillow draws a certificate, cryptography seals one: imported only then
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from trainer.services.certificate_image import CertificateCard
+    from trainer.services.certificate_seal import Sealed
 
 
 class CertificateError(ValueError):
     """Something asked of a certificate that cannot be done; message is for the user."""
-
-
-def new_code() -> str:
-    """A fresh random code, grouped in fours: `K7Q2-XR4M-PL9D-TT3A`."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4))
-
-
-def normal_code(text: str) -> str:
-    """A code as stored, whatever case, spaces or dashes it was typed with."""
-    raw = re.sub(r"[^0-9A-Za-z]", "", text).upper()
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def issue(session: Session, attempt: QuizAttempt, at: datetime) -> Certificate:
@@ -97,6 +84,13 @@ def holds_valid(session: Session, user_id: int, topic: str, at: datetime | None 
     return bool(found)
 
 
+def may_read_guide(session: Session, user_id: int | None, role: str | None, topic: str) -> bool:
+    """True for an instructor or admin, or a member holding a valid certificate for topic."""
+    if user_id is None:
+        return False
+    return role in (Role.INSTRUCTOR, Role.ADMIN) or holds_valid(session, user_id, topic)
+
+
 def revoke(session: Session, code: str, reason: str, admin_id: int) -> Certificate:
     """Revoke a certificate with a reason and commit.
 
@@ -153,3 +147,33 @@ def card(certificate: Certificate, topic_title: str) -> CertificateCard:
             clock.local_day(certificate.demonstrated_at) if certificate.demonstrated_at else None
         ),
     )
+
+
+def sealed_fields(certificate: Certificate) -> Sealed:
+    """What a certificate's seal signs: code, holder's name and team, topic, days."""
+    from trainer.services.certificate_seal import Sealed
+
+    user: User = certificate.user
+    return Sealed(
+        code=certificate.code,
+        name=user.full_name,
+        team=user.team.name if user.team else "",
+        topic=certificate.topic,
+        issued_on=clock.local_day(certificate.issued_at),
+        expires_on=clock.local_day(certificate.expires_at),
+    )
+
+
+def seal_of(certificate: Certificate, key: Ed25519PrivateKey | None) -> str | None:
+    """The certificate's signed seal, made now from what is stored; None without a key.
+
+    Certificates issued before the server had a key get one the first time they are shown.
+    """
+    from trainer.services.certificate_seal import CannotSeal, seal
+
+    if key is None:
+        return None
+    try:
+        return seal(sealed_fields(certificate), key)
+    except CannotSeal:
+        return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
@@ -9,16 +11,18 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.factories import PASSWORD, make_team, make_user
 from tests.services.certification import Clock, load_quiz, right_answers
 from trainer.models import Certificate
-from trainer.services import attempts
+from trainer.services import attempts, certificates, signing_keys
 
 pytestmark = pytest.mark.browser
 AXE = Axe()
 
 
 @pytest.fixture
-def people(session, monkeypatch):
-    """Lan passed once and failed once; Páo has an open attempt; Mai is their instructor."""
+def people(app, session, monkeypatch):
+    """Lan passed once and failed once; Páo has an open attempt; Mai is their instructor.
+    The server signs certificates."""
     clock = Clock(monkeypatch)
+    keys = signing_keys.make_keys(Path(app.instance_path))
     team = make_team(session)
     lan = make_user(session, "Lò Thị Lan", "lan.lo", team=team)
     pao = make_user(session, "Lò Văn Páo", "pao.lo", team=team)
@@ -30,7 +34,9 @@ def people(session, monkeypatch):
     passed = attempts.start(session, lan.id, quiz)
     attempts.submit(session, lan.id, passed.token, quiz, right_answers(quiz, passed))
     open_one = attempts.start(session, pao.id, quiz)
-    code = session.scalar(sa.select(Certificate.code))
+    certificate = session.scalar(sa.select(Certificate))
+    code = certificate.code
+    seal = certificates.seal_of(certificate, signing_keys.signing_key(keys.private.parent.parent))
     return {
         "lan.lo": [
             "/cua-toi",
@@ -46,8 +52,15 @@ def people(session, monkeypatch):
             f"/giang-vien/to/{team.id}",
             f"/giang-vien/thanh-vien/{lan.id}",
             "/bao-cao/?quy=2026-Q1",
+            "/giang-vien/cau-hoi",
         ],
-        None: [f"/xac-minh/{code}", "/xac-minh", "/xac-minh/AAAA-BBBB-CCCC-DDDD"],
+        None: [
+            f"/xac-minh/{code}",
+            "/xac-minh",
+            "/xac-minh/AAAA-BBBB-CCCC-DDDD",
+            "/xac-minh/" + "A" * 180,  # a seal that does not read
+            f"/xac-minh/{seal}",
+        ],
     }
 
 

@@ -43,12 +43,10 @@ def test_the_lesson_page_links_to_projector_mode_without_loading_its_script(clie
     assert "<script" not in html
 
 
-def test_the_presenter_view_has_the_next_step_and_the_field_guide(client):
+def test_the_presenter_view_has_the_next_step(client):
     html = client.get("/bai-hoc/mat-khau/trinh-chieu/nguoi-day").get_data(as_text=True)
 
     assert 'Tiếp theo: Bước 2 · <span lang="vi">Không đưa mật khẩu cho ai</span>' in html
-    assert "Sổ tay:" in html
-    assert "Không bao giờ" in html
 
 
 @pytest.fixture

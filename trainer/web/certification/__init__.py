@@ -12,13 +12,14 @@ from trainer.web.certification import (
     reports,
     roster,
     standing,
+    verify,
 )
 from trainer.web.core import templates
 
 
 def init_app(app: Flask) -> None:
     templates.add_folder(app, __file__)
-    for module in (quizzes, certificates, field_guides, roster, reports):
+    for module in (quizzes, certificates, verify, field_guides, roster, reports):
         app.register_blueprint(module.bp)
     app.add_template_global(verdict)
     app.add_template_global(standing.lesson_title)

@@ -1,14 +1,32 @@
-"""Certificates: a member's standing per topic, the printable certificate and its picture,
-the public verify page, and an admin's revoke form."""
+"""Certificates: a member's standing per topic, the printable certificate, its picture and
+its Open Badges credential, an instructor's note of a skill shown, an admin's revoke form."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from trainer.extensions import db
 from trainer.models import Certificate
 from trainer.services import certificates
-from trainer.web.certification.standing import may_see, my_standings, topic_title, verify_url
+from trainer.web.certification.standing import (
+    may_see,
+    my_standings,
+    topic_title,
+    verify_link_for,
+    verify_url,
+)
 from trainer.web.core.access import (
     admin_required,
     current_user,
@@ -16,7 +34,7 @@ from trainer.web.core.access import (
     login_required,
 )
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import safe_next
+from trainer.web.core.links import public_url, safe_next
 
 bp = Blueprint("certificates", __name__)
 
@@ -45,12 +63,16 @@ def _visible(code: str) -> Certificate:
 @login_required
 def show(code: str):
     found = _visible(code)
+    state = certificates.verdict(found)
+    link = verify_link_for(found)
     return render_template(
         "certificates/show.html",
         certificate=found,
         card=certificates.card(found, topic_title(found.topic)),
-        state=certificates.verdict(found),
+        state=state,
         verify=verify_url(found.code),
+        qr=link.qr.svg_data_uri(scale=4, border=4) if state != "revoked" else None,
+        sealed=link.sealed,
     )
 
 
@@ -61,7 +83,7 @@ def image(code: str):
 
     found = _visible(code)
     png = render_certificate(
-        certificates.card(found, topic_title(found.topic)), verify_url(found.code)
+        certificates.card(found, topic_title(found.topic)), verify_link_for(found).qr
     )
     response = Response(png, mimetype="image/png")
     if request.args.get("tai"):
@@ -72,29 +94,28 @@ def image(code: str):
     return response
 
 
-@bp.get("/xac-minh")
-def lookup():
-    code = request.args.get("ma", "").strip()
-    if code:
-        return redirect(url_for(".verify", code=certificates.normal_code(code)))
-    return render_template("certificates/lookup.html")
+@bp.get("/chung-nhan/<code>/open-badge.json")
+@login_required
+def badge(code: str):
+    """The certificate as an Open Badges 3.0 credential, signed with the server's key."""
+    from trainer.services import open_badge, signing_keys
 
-
-@bp.get("/xac-minh/<code>")
-def verify(code: str):
-    """Public: valid, expired or revoked, with only name, team, topic and dates."""
-    found = certificates.find(db.session, code)
-    response = Response(
-        render_template(
-            "certificates/verify.html",
-            code=code,
-            certificate=found,
-            card=certificates.card(found, topic_title(found.topic)) if found else None,
-            state=certificates.verdict(found) if found else None,
-        ),
-        status=200 if found else 404,
+    found = _visible(code)
+    key = signing_keys.signing_key(Path(current_app.instance_path))
+    if key is None or certificates.verdict(found) != "valid":
+        abort(404)
+    document = open_badge.signed_credential(
+        certificates.sealed_fields(found),
+        topic_title(found.topic),
+        public_url("/"),
+        verify_url(found.code),
+        key,
     )
-    response.headers["X-Robots-Tag"] = "noindex"
+    response = Response(document, mimetype="application/ld+json")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="chung-nhan-{found.topic}-{found.code}.json"'
+    )
+    response.cache_control.private = True
     return response
 
 
@@ -128,4 +149,4 @@ def revoke():
         page = render_template("certificates/revoke.html", code=code, reason=reason, error=error)
         return page, 400
     flash(f"Đã thu hồi giấy chứng nhận {found.code}.", "success")
-    return redirect(url_for(".verify", code=found.code))
+    return redirect(url_for("verify.page", code=found.code))

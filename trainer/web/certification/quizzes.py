@@ -6,7 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from trainer.extensions import db
 from trainer.models import QuizAttempt
-from trainer.services import attempts, certificates
+from trainer.services import attempts, certificates, graded_record
 from trainer.web.certification.quiz_form import BadForm, answers_from_form, shown_items
 from trainer.web.certification.standing import may_see
 from trainer.web.core.access import current_user, login_required
@@ -105,7 +105,7 @@ def result(token: str):
         "quizzes/result.html",
         attempt=found,
         topic=topic,
-        grade=attempts.regrade(found, quiz),
+        wrong=graded_record.wrong(found, quiz),
         late=attempts.is_late(found, quiz),
         certificate=certificates.of_attempt(db.session, found.id),
         wait_until=attempts.retake_from(db.session, found.user_id, quiz),

@@ -1,15 +1,16 @@
-"""The instructor's view: a team's members × topics grid, a member's attempts, missed items.
+"""The instructor's view: a team's members × topics grid, a member's attempts, missed items,
+and how each quiz item behaves across every attempt (item statistics).
 
 The list of teams (`/giang-vien/`) is the teams page of `members/teams.py`.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, abort, render_template, request
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services import attempts, reports, standing
+from trainer.services import attempts, item_stats, reports, standing
 from trainer.web.certification.standing import lessons_by_topic, may_see
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 from trainer.web.core.catalog import current_catalog
@@ -59,3 +60,42 @@ def member(user_id: int):
         history=attempts.history(db.session, found.id),
         titles={topic.slug: topic.title() for topic in catalog.topics},
     )
+
+
+@bp.get("/cau-hoi")
+@instructor_required
+def items():
+    """Per topic, each item's attempts, share right, discrimination and warnings."""
+    catalog = current_catalog()
+    chosen = request.args.get("chu-de") or None
+    if chosen is not None and chosen not in catalog.quizzes:
+        abort(404)
+    found = item_stats.collect(db.session, chosen)
+    topics = [t for t in catalog.topics if t.slug in catalog.quizzes and chosen in (None, t.slug)]
+    return render_template(
+        "roster/items.html",
+        topics=topics,
+        chosen=chosen,
+        rows={
+            topic.slug: _item_rows(catalog.quizzes[topic.slug], found.get(topic.slug, {}))
+            for topic in topics
+        },
+        min_seen=item_stats.MIN_SEEN,
+    )
+
+
+def _item_rows(quiz, stats: dict) -> list[tuple]:
+    """(item text, or None for a retired item; its id; its statistics; its warnings in words)
+    in the bank's order, retired items last."""
+    ids = [item.id for item in quiz.items if item.id in stats]
+    ids += sorted(set(stats) - set(ids))
+    texts = {item.id: item.text for item in quiz.items}
+    return [
+        (
+            texts.get(item_id),
+            item_id,
+            stats[item_id],
+            "; ".join(item_stats.FLAGS[flag] for flag in stats[item_id].flags),
+        )
+        for item_id in ids
+    ]

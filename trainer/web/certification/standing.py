@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from flask import url_for
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from flask import current_app, url_for
 from flask_login import current_user
 
 from trainer.extensions import db
-from trainer.models import Role, User
+from trainer.models import Certificate, Role, User
+from trainer.services import certificates
 from trainer.services.standing import standing_of
 from trainer.web.core.access import manages
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.links import public_url
+
+if TYPE_CHECKING:
+    from trainer.services.verify_link import VerifyLink
 
 
 def lessons_by_topic() -> dict[str, list[str]]:
@@ -40,8 +47,21 @@ def topic_title(slug: str) -> str:
 
 
 def verify_url(code: str) -> str:
-    """The public verify page's full address, as put in QR codes and shared links."""
-    return public_url(url_for("certificates.verify", code=code))
+    """The public verify page's full address for a code, as typed or shared."""
+    return public_url(url_for("verify.page", code=code))
+
+
+def verify_link_for(certificate: Certificate) -> VerifyLink:
+    """The address the certificate's QR code opens: its seal, signed now with the server's
+    key when it has one (so certificates older than the key are sealed too), else its code."""
+    from trainer.services import signing_keys
+    from trainer.services.verify_link import verify_link
+
+    key = signing_keys.signing_key(Path(current_app.instance_path))
+    if certificates.verdict(certificate) == "revoked":
+        key = None  # a revoked certificate's QR code sends everyone to the record
+    prefix = public_url(url_for("verify.lookup")) + "/"
+    return verify_link(prefix, certificate.code, certificates.seal_of(certificate, key))
 
 
 def may_see(viewer: User, member: User) -> bool:

@@ -1,0 +1,46 @@
+"""The result page lists the items as they were graded, whatever the bank says later."""
+
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from tests.factories import make_team, make_user
+from tests.services.certification import Clock, load_quiz
+from tests.web.certify import take_quiz
+from trainer.models import QuizAttempt
+
+
+def wrong_items(page: str) -> list[str]:
+    return re.findall(r'<p class="question-text">([^<]*)</p>', page)
+
+
+def test_a_result_shows_the_same_wrong_items_after_the_bank_changed(
+    make_app, content, client, session, login, monkeypatch
+):
+    Clock(monkeypatch)
+    make_user(session, "Lò Thị Lan", "lan", team=make_team(session))
+    login("lan")
+    attempt, response = take_quiz(client, session, wrong=2)
+    address = response.headers["Location"]
+    at_submission = wrong_items(client.get(address).get_data(as_text=True))
+    bank = content / "quizzes" / "an-toan.yaml"
+    texts = {item.id: item.text for item in load_quiz().items}
+    changed = bank.read_text(encoding="utf-8")
+    for text in texts.values():
+        changed = changed.replace(f"text: {text}", f"text: Đã sửa — {text}")
+    changed = changed.replace("    answer: 2\n", "    answer: 1\n")  # and the right choices
+    bank.write_text(changed, encoding="utf-8")
+    later_app = make_app(content)  # a server started after the bank was corrected
+    later = later_app.test_client()
+    login.__class__(later)("lan")
+
+    after_change = wrong_items(later.get(address).get_data(as_text=True))
+
+    session.expire_all()
+    stored = session.scalar(sa.select(QuizAttempt).where(QuizAttempt.id == attempt.id))
+    assert len(at_submission) == 2 == stored.total - stored.correct
+    assert after_change == at_submission
+    bank_now = later_app.extensions["catalog"].quizzes["an-toan"]
+    assert all(item.text.startswith("Đã sửa") for item in bank_now.items)
