@@ -62,3 +62,30 @@ def test_every_bank_has_practice_items_for_the_hall_apart_from_certification(top
 
     assert len(bank.practice) >= 5
     assert not {item.id for item in bank.practice} & {item.id for item in bank.items}
+
+
+GUIDE_SECTIONS = [
+    "Xin phép trước khi cầm máy",
+    "Khi gặp lỗi",
+    "Bà con không đọc, không gõ được",
+    "Ghi lại buổi hướng dẫn",
+]
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_field_guide_opens_with_a_card_of_five_first_things(topic):
+    guide = CATALOG.guides[topic]
+
+    first = guide.sections[0]
+
+    assert first.title == "5 việc đầu tiên"
+    assert len(first.items) == 5
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_every_field_guide_covers_consent_trouble_residents_who_cannot_type_and_the_visit_note(
+    topic,
+):
+    titles = [section.title for section in CATALOG.guides[topic].sections]
+
+    assert [title for title in GUIDE_SECTIONS if title not in titles] == []

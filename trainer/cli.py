@@ -35,11 +35,11 @@ def cli():
 def check(content: Path):
     """Check every lesson, topic, quiz and picture; print each problem as path:line: message.
 
-    Warnings (a lesson no quiz item tests) are printed too but do not fail the check.
+    Warnings (a lesson no quiz item tests, a long sentence) are printed too but do not fail.
     """
     catalog, problems = load_catalog(Path(content))
     problems = sorted({*problems, *read_pronunciations(Path(content))[1]})  # how voices say words
-    warnings = bank_warnings(catalog)
+    warnings = [*bank_warnings(catalog), *catalog.advice()]
     for problem in problems + warnings:
         click.echo(str(problem))
     summary = f"{len(problems)} problem(s)" if problems else "No problems"

@@ -99,3 +99,43 @@ def test_the_command_prints_both_tables(content, tmp_path):
         for line in lines
     )
     assert "Steps over 40 words: 0. Steps without a picture: 0." in result.output
+    assert "syllables, picture text under 12 px): 0." in result.output
+
+
+MEASURED = """
+Mở đầu ngắn.
+
+## Một bước có hộp
+
+{sentence}
+
+![Một ổ khóa](an-toan/o-khoa.svg)
+
+::: careful
+{box}
+:::
+""".format(sentence=" ".join(["chữ"] * 22) + ".", box=". ".join(["Không bấm"] * 15) + ".")
+
+
+def test_words_with_boxes_longest_sentence_and_smallest_picture_text_are_measured(content):
+    (content / "media" / "an-toan" / "o-khoa.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">'
+        '<text font-size="10">Nhỏ</text></svg>',
+        encoding="utf-8",
+    )
+    write_lesson(content, body=MEASURED)
+
+    vietnamese = row(collect(content), "an-toan", "vi")
+
+    assert vietnamese.max_words_with_boxes == 22 + 30
+    assert vietnamese.longest_sentence == 22
+    assert vietnamese.smallest_text_px == 8.0
+    # over 50 with boxes, a sentence over 20, and three steps showing the 8 px picture
+    assert vietnamese.violations == 5
+
+
+def test_the_shipped_style_tree_has_no_violations(content):
+    stats = collect(content)
+
+    assert [r.violations for r in stats.lessons] == [0] * len(stats.lessons)
+    assert "): 0." in "\n".join(render(stats))

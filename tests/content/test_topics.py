@@ -70,3 +70,21 @@ def test_the_switcher_names_a_language_in_vietnamese_without_tieng():
     thai = Language("blt", "Tay Đăm", "Tiếng Thái")
 
     assert (hmong.short_vi_name, thai.short_vi_name) == ("H'Mông", "Thái")
+
+
+def test_a_language_records_its_variety_script_and_writer(tmp_path):
+    text = (
+        "- code: hmn\n  name: Hmoob\n  vi_name: Tiếng H'Mông\n"
+        "  variety: Hmoob Dawb\n  script: RPA\n  writer: native writer needed\n"
+    )
+    path, shown = write(tmp_path, "languages.yaml", text)
+
+    languages, problems = read_languages(path, shown)
+
+    assert problems == []
+    hmong = languages[1]
+    assert (hmong.variety, hmong.script, hmong.writer) == (
+        "Hmoob Dawb",
+        "RPA",
+        "native writer needed",
+    )

@@ -48,6 +48,10 @@ class Catalog:
             language for code, language in self.languages.items() if (slug, code) in self.lessons
         ]
 
+    def advice(self) -> list[Problem]:
+        """Every warning of the lessons served, in file order; none of them holds a lesson back."""
+        return sorted(warning for lesson in self.lessons.values() for warning in lesson.advice)
+
     def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
         """The lessons before and after this one in its topic."""
         siblings = [other.slug for other in self.lessons_in(lesson.topic)]

@@ -29,6 +29,9 @@ class Language:
     name: str  # what speakers call it, shown in the language switcher
     vi_name: str  # how the Vietnamese UI names it
     order: int = 0
+    variety: str = ""  # which variety of the language, e.g. "Hmoob Dawb (White Hmong)"
+    script: str = ""  # how it is written, e.g. "RPA (Latin)"
+    writer: str = ""  # who writes it: "native writer needed" until one is named
 
     @property
     def short_vi_name(self) -> str:
@@ -103,6 +106,8 @@ class Lesson:
     status: str = "reviewed"  # "draft" until a native speaker has reviewed a translation
     reviewer: str | None = None
     path: Path = field(default=Path("."), compare=False)
+    # Warnings `trainer check` prints without failing (long sentences): `path:line: warning: …`
+    advice: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def is_draft(self) -> bool:
