@@ -12,7 +12,7 @@ run: $(VENV)/.installed
 	$(BIN)/trainer build
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/trainer serve
 
-test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql
+test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql /usr/sbin/nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/trainer check
@@ -59,6 +59,12 @@ $(VENV)/bin/python:
 /usr/lib/postgresql:
 	-$(SUDO) apt-get update -qq
 	-DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql
+
+# Debian's nginx: the multi-server test runs it (in the foreground, its own config in a
+# temporary folder) in front of two servers; without it that test is skipped and says why.
+/usr/sbin/nginx:
+	-$(SUDO) apt-get update -qq
+	-DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx
 
 /usr/bin/wrk:
 	$(SUDO) apt-get update -qq

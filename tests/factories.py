@@ -24,7 +24,12 @@ GOOD_FRONT = {
     "language": "vi",
     "minutes": 3,
     "summary": "Một bài để thử.",
-    "sources": [{"title": "Cục An toàn thông tin", "url": "https://khonggianmang.vn/"}],
+    "sources": [
+        {
+            "title": "Cục An toàn thông tin",
+            "url": "https://khonggianmang.vn/bai-viet/mat-khau-an-toan",
+        }
+    ],
 }
 
 GOOD_BODY = """

@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 from tests.concurrency import at_once
 from tests.factories import make_team, make_user
 from tests.services.certification import Clock, load_quiz, right_answers
-from tests.test_postgresql import pg_app, pg_session, postgres_url  # noqa: F401 (fixtures)
+from tests.test_postgresql import (  # noqa: F401 (fixtures)
+    pg_app,
+    pg_session,
+    postgres_cluster,
+    postgres_url,
+)
 from trainer import database
 from trainer.models import Certificate, QuizAttempt
 from trainer.services import attempts

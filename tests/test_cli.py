@@ -1,6 +1,6 @@
 from click.testing import CliRunner
 
-from tests.factories import write_lesson
+from tests.factories import line_of, write_lesson
 from trainer.cli import cli
 
 
@@ -21,6 +21,20 @@ def test_check_prints_every_problem_with_file_and_line_and_fails(content):
     assert "lessons/vi/an-toan/mot.md:2: missing field `title`" in result.output
     assert "lessons/vi/an-toan/hai.md:1: unknown topic `khong-co`" in result.output
     assert "2 problem(s)" in result.output
+
+
+def test_check_prints_warnings_for_long_sentences_but_passes(content):
+    body = "\nMở đầu.\n\n## Bước đầu\n\n" + " ".join(["chữ"] * 18) + ".\n\n"
+    body += "![Một ổ khóa](an-toan/o-khoa.svg)\n"
+    shown = write_lesson(content, "vi/an-toan/mot.md", slug="mot", order=5, body=body)
+
+    result = CliRunner().invoke(cli, ["check", "--content", str(content)])
+
+    assert result.exit_code == 0
+    line = line_of(content, shown, "chữ chữ")
+    assert f"{shown}:{line}: warning: sentence of 18 syllables" in result.output
+    assert "No problems." in result.output
+    assert "1 warning(s)" in result.output
 
 
 def test_build_writes_pictures_into_the_instance_folder(content, tmp_path, monkeypatch):

@@ -5,7 +5,9 @@ import sys
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 
 from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
@@ -89,13 +91,11 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_sqlite(
 
 
 def test_the_newest_revision_read_from_the_files_is_alembics_head():
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(database.MIGRATIONS))
 
-    assert database.newest_revision() == ScriptDirectory.from_config(config).get_current_head()
+    assert newest_migration() == ScriptDirectory.from_config(config).get_current_head()
 
 
 def test_starting_on_a_database_at_the_newest_revision_loads_no_alembic(tmp_path):
@@ -108,4 +108,4 @@ def test_starting_on_a_database_at_the_newest_revision_loads_no_alembic(tmp_path
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
 
     assert done.stdout.strip() == "False", done.stderr
-    assert database.current_revision(url) == database.newest_revision()
+    assert database.current_revision(url) == newest_migration()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import glob
-import os
-import shutil
-import socket
 import subprocess
-import tempfile
-from pathlib import Path
+import sys
 
 import pytest
 import sqlalchemy as sa
@@ -19,85 +14,26 @@ from tests.concurrency import at_once, count_up_one_at_a_time
 from tests.factories import make_team, make_user
 from tests.forms import Login, post_form
 from tests.migrations import newest_migration
+from tests.postgresql import cluster
 from trainer import database
 from trainer.extensions import db
 from trainer.models import Base, LessonProgress, User, utcnow
 from trainer.services import progress
 
 
-def _bin_dir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[4]))
-    if found:
-        return Path(found[-1])
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@pytest.fixture(scope="module")
+def postgres_cluster():
+    """A fresh PostgreSQL cluster on a free port, deleted afterwards."""
+    with cluster() as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
-def postgres_url():
-    """A fresh PostgreSQL cluster on a free port, deleted afterwards."""
-    bin_dir = _bin_dir()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="trainer-pg-"))
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(root, "postgres", "postgres")
-    port = _free_port()
-
-    def run(*args: str) -> None:
-        subprocess.run([*as_postgres, *args], check=True, capture_output=True, timeout=60)
-
-    run(
-        str(bin_dir / "initdb"),
-        "-D",
-        f"{root}/data",
-        "-U",
-        "postgres",
-        "-A",
-        "trust",
-        "-E",
-        "UTF8",
-        "--locale=C.UTF-8",
-    )
-    options = (
-        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-        "-c full_page_writes=off -c synchronous_commit=off"
-    )
-    run(
-        str(bin_dir / "pg_ctl"),
-        "-D",
-        f"{root}/data",
-        "-l",
-        f"{root}/pg.log",
-        "-w",
-        "-o",
-        options,
-        "start",
-    )
-    try:
-        run(
-            str(bin_dir / "createdb"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "-U",
-            "postgres",
-            "trainer",
-        )
-        url = f"postgresql+psycopg://postgres@127.0.0.1:{port}/trainer"
-        database.upgrade(url)
-        yield url
-    finally:
-        run(str(bin_dir / "pg_ctl"), "-D", f"{root}/data", "-m", "fast", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+def postgres_url(postgres_cluster):
+    """A database on it, brought to the newest schema."""
+    url = postgres_cluster.create_database("trainer")
+    database.upgrade(url)
+    return url
 
 
 @pytest.fixture
@@ -188,3 +124,46 @@ def test_begin_write_lets_read_then_write_use_cases_run_one_at_a_time_on_postgre
     count_up_one_at_a_time(pg_app)
 
     assert pg_session.scalar(sa.select(LessonProgress.steps_reached)) == 20
+
+
+def test_servers_starting_together_on_a_fresh_database_all_migrate_it(postgres_cluster):
+    # As several `trainer serve` processes on several machines would: each its own process,
+    # all loaded first, then told to go at the same moment.
+    url = postgres_cluster.create_database("fresh")
+    program = (
+        "import sys; from trainer import database; print('ready', flush=True); "
+        "sys.stdin.readline(); database.upgrade(sys.argv[1])"
+    )
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", program, url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    for start in starts:
+        assert start.stdout.readline() == "ready\n"
+
+    for start in starts:
+        start.stdin.write("go\n")
+        start.stdin.flush()
+    outcomes = [_outcome(start) for start in starts]
+
+    assert outcomes == ["migrated"] * 4
+    assert database.current_revision(url) == newest_migration()
+
+
+def _outcome(process: subprocess.Popen) -> str:
+    """ "migrated", or the error the process ended with."""
+    try:
+        _, errors = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, errors = process.communicate()
+    if process.returncode == 0:
+        return "migrated"
+    lines = [line for line in errors.splitlines() if "Error" in line]
+    return lines[-1] if lines else f"exit {process.returncode}"

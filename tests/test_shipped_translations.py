@@ -8,7 +8,17 @@ from trainer.content.catalog import load_catalog
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CATALOG, _ = load_catalog(REPOSITORY)
-SLUGS = ["chia-se-it-thong-tin", "mat-khau-an-toan", "nhan-biet-lua-dao", "cai-dat-vneid"]
+SLUGS = [
+    "chia-se-it-thong-tin",
+    "mat-khau-an-toan",
+    "nhan-biet-lua-dao",
+    "cai-dat-vneid",
+    "binh-dan-hoc-vu-so",
+    "ket-noi-wifi-va-du-lieu",
+    "cai-ung-dung-tu-cua-hang",
+    "may-bao-day-bo-nho",
+    "chu-to-de-nhin",
+]
 LANGUAGES = ["hmn", "blt"]
 
 
@@ -31,3 +41,13 @@ def test_a_translation_is_a_draft_until_a_named_native_speaker_reviews_it(slug, 
     translation = CATALOG.lessons[(slug, language)]
 
     assert translation.status == "draft" or translation.reviewer
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_minority_language_says_its_variety_script_and_that_a_native_writer_is_needed(
+    language,
+):
+    about = CATALOG.languages[language]
+
+    assert about.variety and about.script
+    assert "native writer" in about.writer

@@ -6,8 +6,8 @@ import os
 
 from flask import Flask
 
-from trainer import config, extensions
-from trainer.web import certification, core, hall, listening, members, reading
+from trainer import config, extensions, proxy
+from trainer.web import certification, core, field, hall, listening, members, reading
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -19,6 +19,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     hall.init_app(app)  # projector, presenter, slide position, class quiz
     members.init_app(app)  # sign-in, account, progress, teams, admin
     certification.init_app(app)  # quizzes, certificates, field guides, rosters, reports
+    field.init_app(app)  # the visit log, villages and their targets
     return app
 
 
@@ -39,6 +40,7 @@ def settings_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.update(test_config)
     config.settle(app)
+    proxy.init_app(app)
 
     extensions.init_app(app)
     return app

@@ -16,7 +16,7 @@ from trainer.commands import item_stats, signing
 from trainer.commands.audio_packs import audio
 from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
-from trainer.content.catalog import load_catalog
+from trainer.content.catalog import bank_warnings, load_catalog
 from trainer.speech.text import read_pronunciations
 
 
@@ -33,12 +33,17 @@ def cli():
     help="Folder holding lessons/, media/ and quizzes/.",
 )
 def check(content: Path):
-    """Check every lesson, topic, quiz and picture; print each problem as path:line: message."""
-    _, problems = load_catalog(Path(content))
+    """Check every lesson, topic, quiz and picture; print each problem as path:line: message.
+
+    Warnings (a lesson no quiz item tests, a long sentence) are printed too but do not fail.
+    """
+    catalog, problems = load_catalog(Path(content))
     problems = sorted({*problems, *read_pronunciations(Path(content))[1]})  # how voices say words
-    for problem in problems:
+    warnings = [*bank_warnings(catalog), *catalog.advice()]
+    for problem in problems + warnings:
         click.echo(str(problem))
-    click.echo(f"{len(problems)} problem(s)" if problems else "No problems.", err=True)
+    summary = f"{len(problems)} problem(s)" if problems else "No problems"
+    click.echo(f"{summary}, {len(warnings)} warning(s)." if warnings else f"{summary}.", err=True)
     sys.exit(1 if problems else 0)
 
 

@@ -24,6 +24,14 @@ class Defaults:
     # The address people reach the site at, for QR codes and shared links; empty means the
     # address each page was asked at (right for a laptop on the culture house's Wi-Fi).
     PUBLIC_BASE_URL = ""
+    # How many reverse proxies (nginx) stand in front of the app. Each appends the address
+    # it was reached from to X-Forwarded-For and says http or https in X-Forwarded-Proto;
+    # the app believes that many entries, no more. 0: the connection's own address.
+    PROXY_COUNT = 0
+    # The host names the site answers to (a list, or a comma list), e.g. the public name;
+    # a request for any other Host gets 400, so a forged Host never reaches a QR code or a
+    # kept page. Empty: any name, as a laptop on a hall's Wi-Fi needs.
+    TRUSTED_HOSTS: list[str] | None = None
     # Signs sessions; empty means a random key kept in <instance>/secret_key.
     SECRET_KEY = ""
     # Compression of pages, styles and drawings for slow 3G.

@@ -23,6 +23,8 @@ BUSY_TIMEOUT_MS = 15_000
 IMMEDIATE = "trainer_begin_immediate"
 # The advisory lock key begin_write() takes on PostgreSQL ("trainer" in ASCII).
 WRITE_LOCK = 0x747261696E6572
+# The one upgrade() takes, so servers starting together migrate one after another ("migrate").
+MIGRATE_LOCK = 0x6D696772617465
 # `revision = "0002"` in a migration file, with or without a type annotation.
 ASSIGNED = r"^{name}\s*(?::[^=\n]*)?=\s*[\"']([\w]+)[\"']"
 
@@ -96,7 +98,12 @@ def write_lock(session: Session) -> Iterator[None]:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the database at url to revision (the newest by default), creating it if new."""
+    """Bring the database at url to revision (the newest by default), creating it if new.
+
+    When several servers start at once, one migrates and the others wait, then find the
+    schema already at head: on PostgreSQL the upgrade holds an advisory lock, on SQLite
+    the write lock from its first statement.
+    """
     if revision == "head" and current_revision(url) == newest_revision():
         return  # already there: no need to load Alembic (a second or more at every start)
     from alembic import command  # only the commands that migrate need Alembic
@@ -104,7 +111,11 @@ def upgrade(url: str, revision: str = "head") -> None:
 
     engine = make_engine(url)
     try:
-        with engine.begin() as connection:
+        with engine.execution_options(**{IMMEDIATE: True}).begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(
+                    sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK}
+                )
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = connection

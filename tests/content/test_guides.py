@@ -34,7 +34,7 @@ def test_a_guide_reads_its_intro_sections_and_checklist_items(content):
     assert (
         never.items[0].html == "Không bao giờ hỏi mật khẩu hay mã <strong>OTP</strong> của bà con."
     )
-    assert guide.sources[0].url == "https://khonggianmang.vn/"
+    assert guide.sources[0].url == "https://khonggianmang.vn/bai-viet/mat-khau-an-toan"
 
 
 def test_the_catalog_holds_each_valid_guide_by_topic(content):

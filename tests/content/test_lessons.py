@@ -69,7 +69,7 @@ def test_text_that_is_not_utf8_is_reported_with_its_line(tmp_path):
 
 
 def test_a_step_over_forty_words_is_too_long(tmp_path):
-    long_step = " ".join(["chữ"] * 41)
+    long_step = " ".join(["Chữ."] * 41)
     body = GOOD_BODY.replace("Làm theo hướng dẫn.", long_step)
     shown = write_lesson(tmp_path, body=body)
 
@@ -209,3 +209,29 @@ def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path):
     _, problems = read(tmp_path, shown)
 
     assert len(problems) == 4
+
+
+def test_a_source_that_is_a_bare_domain_is_refused_at_its_line(tmp_path):
+    sources = [{"title": "Bộ Công an", "url": "https://bocongan.gov.vn/"}]
+    shown = write_lesson(tmp_path, sources=sources)
+
+    _, problems = read(tmp_path, shown)
+
+    assert problems == [
+        Problem(
+            shown,
+            line_of(tmp_path, shown, "url: https://bocongan.gov.vn/"),
+            "source `https://bocongan.gov.vn/` is a home page: cite the page the fact is on, "
+            "so a reviewer can find it",
+        )
+    ]
+
+
+def test_a_source_on_a_page_of_the_site_is_accepted(tmp_path):
+    sources = [{"title": "Bộ Công an", "url": "https://bocongan.gov.vn/tin-tuc/canh-bao-lua-dao"}]
+    shown = write_lesson(tmp_path, sources=sources)
+
+    lesson, problems = read(tmp_path, shown)
+
+    assert problems == []
+    assert lesson.sources[0].url.endswith("/canh-bao-lua-dao")

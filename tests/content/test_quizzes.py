@@ -7,14 +7,16 @@ from trainer.content.quizzes import read_quiz
 BANK = Path("quizzes/an-toan.yaml")
 
 
-def rewrite(content: Path, old: str, new: str) -> None:
+def rewrite(content: Path, old: str, new: str, count: int = -1) -> None:
     path = content / BANK
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def line_of(content: Path, needle: str) -> int:
+def line_of(content: Path, needle: str, *, last: bool = False) -> int:
     lines = (content / BANK).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
+    found = [number for number, line in enumerate(lines, 1) if needle in line]
+    return found[-1] if last else found[0]
 
 
 def test_a_bank_reads_every_item_type_with_answers_counted_from_zero(content):
@@ -27,7 +29,7 @@ def test_a_bank_reads_every_item_type_with_answers_counted_from_zero(content):
         4,
         10,
     )
-    answers = {item.id: (item.type, item.answer) for item in quiz.items}
+    answers = {item.id: (item.type, item.answer) for item in quiz.items[:5]}
     assert answers == {
         "otp-ai-hoi": ("single", (1,)),
         "mat-khau-tot": ("multiple", (1, 3)),
@@ -36,6 +38,28 @@ def test_a_bank_reads_every_item_type_with_answers_counted_from_zero(content):
         "chon-hinh": ("picture", (0,)),
     }
     assert quiz.items[0].lesson == "mat-khau" and quiz.items[0].step == 2
+
+
+def test_practice_items_are_read_apart_from_the_certification_items(content):
+    quiz, _ = read_quiz(content / BANK, BANK)
+
+    assert [item.id for item in quiz.practice] == [
+        "luyen-mat-khau-kho-doan",
+        "luyen-cong-an-hoi-otp",
+        "luyen-thu-tu-goi-la",
+        "luyen-hinh-o-khoa",
+    ]
+    assert not {item.id for item in quiz.practice} & {item.id for item in quiz.items}
+    assert quiz.practice[1].answer == (1,)
+
+
+def test_a_practice_item_with_a_certification_items_id_is_reported(content):
+    rewrite(content, "id: luyen-cong-an-hoi-otp", "id: cong-an-goi")
+
+    _, problems = load_catalog(content)
+
+    line = line_of(content, "id: cong-an-goi", last=True)
+    assert problems == [Problem(BANK, line, "duplicate item id `cong-an-goi`")]
 
 
 def test_an_answer_outside_the_choices_is_reported_at_its_line(content):
@@ -60,7 +84,7 @@ def test_an_unknown_item_type_is_reported(content):
 
 
 def test_a_step_that_the_lesson_does_not_have_is_reported(content):
-    rewrite(content, "step: mat-khau#1", "step: mat-khau#7")
+    rewrite(content, "step: mat-khau#1", "step: mat-khau#7", count=1)
 
     _, problems = load_catalog(content)
 
@@ -71,7 +95,7 @@ def test_a_step_that_the_lesson_does_not_have_is_reported(content):
 
 
 def test_a_step_in_a_lesson_that_does_not_exist_is_reported(content):
-    rewrite(content, "step: lua-dao#1", "step: khong-co#1")
+    rewrite(content, "step: lua-dao#1", "step: khong-co#1", count=2)
 
     _, problems = load_catalog(content)
 
@@ -82,11 +106,11 @@ def test_a_step_in_a_lesson_that_does_not_exist_is_reported(content):
 
 
 def test_drawing_more_items_than_the_bank_has_is_reported(content):
-    rewrite(content, "draw: 4", "draw: 9")
+    rewrite(content, "draw: 4", "draw: 13")
 
     _, problems = load_catalog(content)
 
-    assert problems == [Problem(BANK, 2, "`draw` is 9 but the bank has only 5 good items")]
+    assert Problem(BANK, 2, "`draw` is 13 but the bank has only 12 good items") in problems
 
 
 def test_a_missing_picture_choice_is_reported_and_only_its_item_left_out(content):

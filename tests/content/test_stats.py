@@ -78,9 +78,10 @@ def test_question_banks_are_counted_by_item_type_and_topics_without_one_are_name
 
     (bank,) = stats.banks
     assert bank.topic == "an-toan"
-    assert bank.items == 5
-    assert bank.by_type == {"single": 1, "multiple": 1, "true_false": 1, "order": 1, "picture": 1}
-    assert (bank.draw, bank.pass_mark) == (4, 80)
+    assert bank.items == 12
+    assert bank.by_type == {"single": 5, "multiple": 2, "true_false": 2, "order": 2, "picture": 1}
+    assert (bank.draw, bank.pass_mark, bank.practice) == (4, 80, 4)
+    assert (bank.scenarios, bank.longest_right, bank.shortest_right) == (2 / 12, 2 / 5, 1 / 5)
     assert stats.topics_without_bank == ["nong-nghiep"]
 
 
@@ -92,5 +93,49 @@ def test_the_command_prints_both_tables(content, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(line.split()[:4] == ["an-toan", "vi", "2", "3"] for line in lines)
-    assert any(line.split()[:7] == ["an-toan", "5", "1", "1", "1", "1", "1"] for line in lines)
+    assert any(
+        line.split()
+        == ["an-toan", "12", "5", "2", "2", "2", "1", "4", "80%", "4", "17%", "40%", "20%"]
+        for line in lines
+    )
     assert "Steps over 40 words: 0. Steps without a picture: 0." in result.output
+    assert "syllables, picture text under 12 px): 0." in result.output
+
+
+MEASURED = """
+Mở đầu ngắn.
+
+## Một bước có hộp
+
+{sentence}
+
+![Một ổ khóa](an-toan/o-khoa.svg)
+
+::: careful
+{box}
+:::
+""".format(sentence=" ".join(["chữ"] * 22) + ".", box=". ".join(["Không bấm"] * 15) + ".")
+
+
+def test_words_with_boxes_longest_sentence_and_smallest_picture_text_are_measured(content):
+    (content / "media" / "an-toan" / "o-khoa.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300">'
+        '<text font-size="10">Nhỏ</text></svg>',
+        encoding="utf-8",
+    )
+    write_lesson(content, body=MEASURED)
+
+    vietnamese = row(collect(content), "an-toan", "vi")
+
+    assert vietnamese.max_words_with_boxes == 22 + 30
+    assert vietnamese.longest_sentence == 22
+    assert vietnamese.smallest_text_px == 8.0
+    # over 50 with boxes, a sentence over 20, and three steps showing the 8 px picture
+    assert vietnamese.violations == 5
+
+
+def test_the_shipped_style_tree_has_no_violations(content):
+    stats = collect(content)
+
+    assert [r.violations for r in stats.lessons] == [0] * len(stats.lessons)
+    assert "): 0." in "\n".join(render(stats))

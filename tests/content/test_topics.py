@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from trainer.content.model import Problem
+from trainer.content.model import Language, Problem
 from trainer.content.topics import read_languages, read_topic
 
 
@@ -63,3 +63,28 @@ def test_a_language_without_a_name_is_reported(tmp_path):
 
     assert [language.code for language in languages] == ["vi"]
     assert problems == [Problem(shown, 1, "missing field `name`")]
+
+
+def test_the_switcher_names_a_language_in_vietnamese_without_tieng():
+    hmong = Language("hmn", "Hmoob", "Tiếng H'Mông")
+    thai = Language("blt", "Tay Đăm", "Tiếng Thái")
+
+    assert (hmong.short_vi_name, thai.short_vi_name) == ("H'Mông", "Thái")
+
+
+def test_a_language_records_its_variety_script_and_writer(tmp_path):
+    text = (
+        "- code: hmn\n  name: Hmoob\n  vi_name: Tiếng H'Mông\n"
+        "  variety: Hmoob Dawb\n  script: RPA\n  writer: native writer needed\n"
+    )
+    path, shown = write(tmp_path, "languages.yaml", text)
+
+    languages, problems = read_languages(path, shown)
+
+    assert problems == []
+    hmong = languages[1]
+    assert (hmong.variety, hmong.script, hmong.writer) == (
+        "Hmoob Dawb",
+        "RPA",
+        "native writer needed",
+    )

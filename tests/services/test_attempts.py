@@ -106,6 +106,44 @@ def test_after_the_waiting_time_a_new_attempt_is_drawn(db, member, quiz, clock):
     assert retake.token != failed.token
 
 
+def test_each_fail_in_a_row_doubles_the_wait(db, member, quiz, clock):
+    first = attempts.start(db, member.id, quiz)
+    attempts.submit(db, member.id, first.token, quiz, {})
+    clock.forward(hours=12, minutes=1)
+    second = attempts.start(db, member.id, quiz)
+    attempts.submit(db, member.id, second.token, quiz, {})
+    clock.forward(hours=23)
+
+    with pytest.raises(attempts.RetakeTooSoon) as refused:
+        attempts.start(db, member.id, quiz)
+
+    assert refused.value.until == second.submitted_at + timedelta(hours=24)
+
+
+def test_a_pass_starts_the_count_of_fails_again(db, member, quiz, clock):
+    for _ in range(2):
+        failed = attempts.start(db, member.id, quiz)
+        attempts.submit(db, member.id, failed.token, quiz, {})
+        clock.forward(days=2)
+    passed = attempts.start(db, member.id, quiz)
+    attempts.submit(db, member.id, passed.token, quiz, right_answers(quiz, passed))
+    clock.forward(days=30)
+    again = attempts.start(db, member.id, quiz)
+    attempts.submit(db, member.id, again.token, quiz, {})
+
+    assert attempts.retake_from(db, member.id, quiz) == again.submitted_at + timedelta(hours=12)
+
+
+def test_a_retake_draws_none_of_the_items_the_last_attempt_showed(db, member, quiz, clock):
+    failed = attempts.start(db, member.id, quiz)
+    attempts.submit(db, member.id, failed.token, quiz, {})
+    clock.forward(hours=13)
+
+    retake = attempts.start(db, member.id, quiz)
+
+    assert {e["id"] for e in retake.items}.isdisjoint({e["id"] for e in failed.items})
+
+
 def test_an_attempt_left_to_run_out_of_time_counts_as_failed_for_the_wait(db, member, quiz, clock):
     attempts.start(db, member.id, quiz)
     clock.forward(minutes=15)

@@ -1,3 +1,4 @@
+import dataclasses
 import random
 from pathlib import Path
 
@@ -17,11 +18,11 @@ def quiz():
 
 
 def every_item(quiz, rng=None):
-    """All five items drawn, each with its choices shuffled."""
+    """The first five items (one of each type) drawn, each with its choices shuffled."""
     rng = rng or random.Random(7)
     return tuple(
         Drawn(item.id, tuple(rng.sample(range(len(item.choices)), len(item.choices))))
-        for item in quiz.items
+        for item in quiz.items[:5]
     )
 
 
@@ -153,3 +154,50 @@ def test_an_item_whose_choices_changed_since_the_draw_is_left_out_not_crashed_on
     result = grade(quiz, changed, answers)
 
     assert result.total == 4 and result.score == 100
+
+
+def with_lessons(quiz, lessons):
+    """The bank with its items spread over the given lessons, in turn."""
+    items = tuple(
+        dataclasses.replace(item, lesson=lessons[n % len(lessons)])
+        for n, item in enumerate(quiz.items)
+    )
+    return dataclasses.replace(quiz, items=items)
+
+
+def test_every_draw_tests_every_lesson_even_one_with_a_single_item(quiz):
+    lessons = ["mat-khau"] * 11 + ["lua-dao"]  # only item 12 teaches lua-dao
+    bank = with_lessons(quiz, lessons)
+
+    tested = [
+        {bank_item.lesson for bank_item in bank.items if bank_item.id in ids}
+        for ids in (
+            {entry.item_id for entry in draw(bank, random.Random(seed))} for seed in range(50)
+        )
+    ]
+
+    assert all(lessons_tested == {"mat-khau", "lua-dao"} for lessons_tested in tested)
+
+
+def test_with_more_lessons_than_the_draw_every_item_comes_from_another_lesson(quiz):
+    bank = with_lessons(quiz, [f"bai-{n}" for n in range(6)])  # 6 lessons, a draw of 4
+    lesson_of = {item.id: item.lesson for item in bank.items}
+
+    for seed in range(20):
+        drawn = draw(bank, random.Random(seed))
+        assert len({lesson_of[entry.item_id] for entry in drawn}) == 4
+
+
+def test_a_draw_avoids_the_items_seen_before_while_the_bank_has_others(quiz):
+    for seed in range(20):
+        first = {entry.item_id for entry in draw(quiz, random.Random(seed))}
+        second = {entry.item_id for entry in draw(quiz, random.Random(seed + 99), seen=first)}
+
+        assert first.isdisjoint(second)
+
+
+def test_choices_marked_shuffle_false_keep_their_written_order(quiz):
+    kept = dataclasses.replace(quiz.items[5], shuffle=False)
+    one_item = type(quiz)(quiz.topic, 80, 1, (kept,))
+
+    assert {draw(one_item, random.Random(seed))[0].shown for seed in range(10)} == {(0, 1, 2)}

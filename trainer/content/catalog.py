@@ -7,11 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content import validate
+from trainer.content import bank_rules, validate
 from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
 from trainer.content.model import Language, Lesson, Problem, Quiz, Topic
+from trainer.content.outcomes import Outcomes, read_outcomes
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
 
@@ -27,6 +28,7 @@ class Catalog:
     # Topics with a question bank file, loadable or not: the topics that certify. Reports
     # and members' certificates go by this, so a broken bank never hides a certificate.
     banks: frozenset[str] = frozenset()
+    outcomes: Outcomes = field(default_factory=Outcomes)  # what the visit log ticks
 
     def topic(self, slug: str) -> Topic | None:
         return next((topic for topic in self.topics if topic.slug == slug), None)
@@ -48,6 +50,10 @@ class Catalog:
         return [
             language for code, language in self.languages.items() if (slug, code) in self.lessons
         ]
+
+    def advice(self) -> list[Problem]:
+        """Every warning of the lessons served, in file order; none of them holds a lesson back."""
+        return sorted(warning for lesson in self.lessons.values() for warning in lesson.advice)
 
     def neighbours(self, lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
         """The lessons before and after this one in its topic."""
@@ -76,8 +82,11 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems)
     guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})
     problems += found
+    outcomes, found = read_outcomes(root, {topic.slug for topic in topics})
+    problems += found
     problems += validate.cross_check(topics, lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
+    problems += bank_rules.cross_bank_duplicates(quizzes)
     pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
     catalog = Catalog(
@@ -90,8 +99,18 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         quizzes={quiz.topic: served for quiz in quizzes if (served := _servable(quiz, problems))},
         guides=guides,
         banks=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
+        outcomes=outcomes,
     )
     return catalog, sorted(set(problems))
+
+
+def bank_warnings(catalog: Catalog) -> list[Problem]:
+    """What weakens a bank without making it wrong: lessons that no attempt tests."""
+    warnings = []
+    for topic, quiz in sorted(catalog.quizzes.items()):
+        lessons = [lesson.slug for lesson in catalog.lessons_in(topic)]
+        warnings += bank_rules.coverage_warnings(quiz, lessons)
+    return warnings
 
 
 def _read_each(files: Iterable[tuple], root: Path, read: Callable, problems: list[Problem]) -> list:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from trainer.content import markdown
+from trainer.content import markdown, readability
 from trainer.content.model import Illustration, Problem
+from trainer.content.readability import MAX_SENTENCE_SYLLABLES, WARN_SENTENCE_SYLLABLES
 from trainer.content.sections import Section
 
 MAX_STEP_WORDS = 40
 MAX_BOX_WORDS = 30
+MAX_STEP_WORDS_WITH_BOXES = 50
 MAX_INTRO_WORDS = 50
 MAX_STEPS = 12
 IMAGE_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
@@ -46,7 +48,49 @@ def check_sections(intro: Section, steps: list[Section], shown: Path) -> list[Pr
         )
     for step in steps:
         problems += _check_step(step, shown)
+    problems += [
+        Problem(
+            shown,
+            line,
+            f"sentence of {count} syllables; keep each to {MAX_SENTENCE_SYLLABLES} "
+            f"(split it in two): «{_opening(sentence)}»",
+        )
+        for line, count, sentence in _sentences(intro, steps)
+        if count > MAX_SENTENCE_SYLLABLES
+    ]
     return problems
+
+
+def sentence_advice(intro: Section, steps: list[Section], shown: Path) -> list[Problem]:
+    """Warnings, not errors: sentences long enough to lose an elder who listens."""
+    return [
+        Problem(
+            shown,
+            line,
+            f"warning: sentence of {count} syllables; under {WARN_SENTENCE_SYLLABLES} "
+            f"is easier to follow by ear: «{_opening(sentence)}»",
+        )
+        for line, count, sentence in _sentences(intro, steps)
+        if WARN_SENTENCE_SYLLABLES <= count <= MAX_SENTENCE_SYLLABLES
+    ]
+
+
+def _sentences(intro: Section, steps: list[Section]):
+    """(line, syllables, sentence) for every sentence of the intro, the steps and their boxes."""
+    for section in (intro, *steps):
+        for token in section.body:
+            if token.type == "inline":
+                line = token.map[0] + 1 if token.map else section.line
+                for sentence in readability.sentences(markdown.inline_text(token)):
+                    yield line, readability.syllables(sentence), sentence
+        for box, line in section.boxes:
+            for sentence in readability.sentences(box.text):
+                yield line + 1, readability.syllables(sentence), sentence
+
+
+def _opening(sentence: str, words: int = 8) -> str:
+    pieces = sentence.split()
+    return " ".join(pieces[:words]) + (" …" if len(pieces) > words else "")
 
 
 def _check_step(step: Section, shown: Path) -> list[Problem]:
@@ -61,6 +105,16 @@ def _check_step(step: Section, shown: Path) -> list[Problem]:
                 step.line,
                 f"step too long: {words} words; keep it to "
                 f"{MAX_STEP_WORDS} or split it into two steps",
+            )
+        )
+    with_boxes = words + sum(markdown.word_count(box.text) for box, _ in step.boxes)
+    if with_boxes > MAX_STEP_WORDS_WITH_BOXES:
+        problems.append(
+            Problem(
+                shown,
+                step.line,
+                f"step too long with its boxes: {with_boxes} words; keep the step and its "
+                f"boxes to {MAX_STEP_WORDS_WITH_BOXES}: shorten a box or split the step",
             )
         )
     if not words:

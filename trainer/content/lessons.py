@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from trainer.content import markdown
 from trainer.content.fields import Fields
-from trainer.content.lesson_rules import check_sections
+from trainer.content.lesson_rules import check_sections, sentence_advice
 from trainer.content.model import Lesson, Problem, Source
 from trainer.content.sections import read_sections, to_step
 
@@ -42,6 +43,7 @@ def read_lesson(path: Path, shown: Path, language: str) -> tuple[Lesson | None, 
         intro_text=markdown.plain_text(intro.body),
         steps=tuple(to_step(number, section) for number, section in enumerate(steps, 1)),
         path=shown,
+        advice=tuple(sentence_advice(intro, steps, shown)),
         **meta,
     )
     return lesson, problems
@@ -73,6 +75,15 @@ def _read_meta(fields: Fields, language: str) -> dict:
     }
 
 
+HOME_PAGES = ("", "/", "/index.html", "/index.htm", "/index.php", "/vi", "/vi/", "/home")
+
+
+def is_home_page(url: str) -> bool:
+    """True for a bare domain (or its index page): nothing a reviewer could trace a fact to."""
+    parts = urlsplit(url)
+    return parts.path.lower() in HOME_PAGES and not parts.query and not parts.fragment
+
+
 def read_sources(fields: Fields, required: bool) -> tuple[Source, ...]:
     value = fields.data.get("sources")
     if value is None:
@@ -95,6 +106,16 @@ def read_sources(fields: Fields, required: bool) -> tuple[Source, ...]:
         if url is not None and not url.startswith("https://"):
             source.problems.append(
                 fields.doc.problem("source `url` must start with https://", "sources", index, "url")
+            )
+        elif url is not None and is_home_page(url):
+            source.problems.append(
+                fields.doc.problem(
+                    f"source `{url}` is a home page: cite the page the fact is on, "
+                    "so a reviewer can find it",
+                    "sources",
+                    index,
+                    "url",
+                )
             )
         fields.problems += source.problems
         if title and url:

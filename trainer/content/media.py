@@ -15,6 +15,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from trainer.content.model import Problem
+from trainer.content.picture_text import rendered_px, smallest_text
 
 RASTER_WIDTHS = (480, 960)
 WEBP_QUALITY = 78
@@ -31,6 +32,7 @@ class Picture:
     width: int
     height: int
     srcset: tuple[tuple[str, int], ...] = ()
+    smallest_text: tuple[float, str] | None = None  # SVG: font size in drawing units, and words
 
 
 def content_hash(data: bytes) -> str:
@@ -58,7 +60,7 @@ def _build_svg(data: bytes, source: Path, shown: Path, out_dir: Path):
     width, height = _svg_size(root)
     name = f"{source.stem}.{content_hash(data)}.svg"
     _write_once(out_dir, name, lambda path: path.write_bytes(data))
-    return Picture(name, width, height), []
+    return Picture(name, width, height, smallest_text=smallest_text(root)), []
 
 
 def svg_problems(data: bytes, shown: Path) -> list[Problem]:
@@ -85,6 +87,18 @@ def svg_problems(data: bytes, shown: Path) -> list[Problem]:
                     Problem(shown, 1, "SVG must not link to other files; draw it inside")
                 )
     return problems
+
+
+def svg_text_px(source: Path, shown_px: float) -> float | None:
+    """CSS px of the smallest words in an SVG file shown shown_px wide; None if it has none."""
+    try:
+        root = ElementTree.fromstring(source.read_bytes())
+    except (OSError, ElementTree.ParseError):
+        return None
+    found = smallest_text(root)
+    if found is None:
+        return None
+    return rendered_px(found[0], _svg_size(root)[0], shown_px)
 
 
 def _local(tag: str) -> str:

@@ -29,6 +29,14 @@ class Language:
     name: str  # what speakers call it, shown in the language switcher
     vi_name: str  # how the Vietnamese UI names it
     order: int = 0
+    variety: str = ""  # which variety of the language, e.g. "Hmoob Dawb (White Hmong)"
+    script: str = ""  # how it is written, e.g. "RPA (Latin)"
+    writer: str = ""  # who writes it: "native writer needed" until one is named
+
+    @property
+    def short_vi_name(self) -> str:
+        """The Vietnamese name without "Tiếng", for the switcher: "H'Mông", "Thái"."""
+        return self.vi_name.removeprefix("Tiếng ").strip() or self.vi_name
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,8 @@ class Lesson:
     status: str = "reviewed"  # "draft" until a native speaker has reviewed a translation
     reviewer: str | None = None
     path: Path = field(default=Path("."), compare=False)
+    # Warnings `trainer check` prints without failing (long sentences): `path:line: warning: …`
+    advice: tuple[Problem, ...] = field(default=(), compare=False)
 
     @property
     def is_draft(self) -> bool:
@@ -126,6 +136,8 @@ class Item:
     lesson: str  # slug of the lesson that teaches it
     step: int  # 1-based step in that lesson
     line: int = field(default=0, compare=False)
+    shuffle: bool = True  # False: choices are always shown in the order written
+    scenario: bool = False  # the member as helper with a resident, not a fact to recall
 
 
 @dataclass(frozen=True)
@@ -135,9 +147,15 @@ class Quiz:
     topic: str
     pass_mark: int  # percent
     draw: int  # items drawn per attempt
-    items: tuple[Item, ...]
+    items: tuple[Item, ...]  # certification items: never shown with answers in public
     time_limit_minutes: int | None = None
-    retake_after_hours: int = 0
+    retake_after_hours: int = 0  # the wait after a first fail; it doubles after each next one
     path: Path = field(default=Path("."), compare=False)
+    practice: tuple[Item, ...] = ()  # for the hall and self-study; never drawn in an attempt
+    draw_line: int = field(default=1, compare=False)
     # Problems in items left out of `items`: the bank may still be served without them.
     item_problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+
+    def lessons(self) -> list[str]:
+        """Slugs of the lessons its certification items test, in the order first named."""
+        return list(dict.fromkeys(item.lesson for item in self.items))

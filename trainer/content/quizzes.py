@@ -1,15 +1,38 @@
-"""Reading question banks (`quizzes/<topic>.yaml`): one per topic, checked item by item."""
+"""Reading question banks (`quizzes/<topic>.yaml`): one per topic, checked item by item.
+
+A bank holds certification `items`, drawn for attempts, and `practice` items, which may be
+shown with their answers to anyone; the rules in `bank_rules` keep the two apart.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from trainer.content import bank_rules
 from trainer.content.fields import SLUG, Fields
 from trainer.content.model import ITEM_TYPES, Choice, Item, Problem, Quiz
 from trainer.content.source import Located, read_named_yaml
 
-QUIZ_FIELDS = ("pass_mark", "draw", "time_limit_minutes", "retake_after_hours", "items")
-ITEM_FIELDS = ("id", "type", "text", "choices", "answer", "explanation", "step")
+QUIZ_FIELDS = (
+    "pass_mark",
+    "draw",
+    "time_limit_minutes",
+    "retake_after_hours",
+    "items",
+    "practice",
+)
+ITEM_FIELDS = (
+    "id",
+    "type",
+    "text",
+    "choices",
+    "answer",
+    "explanation",
+    "step",
+    "shuffle",
+    "scenario",
+)
+UNSHUFFLED = ("single", "multiple", "picture")  # the types that may keep their written order
 TRUE_FALSE = (Choice("Đúng"), Choice("Sai"))
 CHOICE_COUNTS = {"single": (2, 6), "multiple": (2, 6), "order": (3, 8), "picture": (2, 4)}
 
@@ -21,13 +44,9 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
         return None, problems
     fields = Fields(doc)
     fields.only(QUIZ_FIELDS)
-    raw_items = fields.data.get("items")
-    if not isinstance(raw_items, list) or not raw_items:
-        fields.problems.append(doc.problem("`items` must be a list of questions", "items"))
-        raw_items = []
     item_problems: list[Problem] = []
-    items = [_read_item(doc, index, item_problems) for index in range(len(raw_items))]
-    items = [item for item in items if item]
+    items = _read_items(fields, "items", item_problems, required=True)
+    practice = _read_items(fields, "practice", item_problems, required=False)
     quiz = Quiz(
         topic=path.stem,
         pass_mark=fields.number("pass_mark", required=False, low=50, high=100) or 80,
@@ -37,10 +56,26 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
         retake_after_hours=fields.number("retake_after_hours", required=False, low=0, high=720)
         or 0,
         path=shown,
+        practice=tuple(practice),
+        draw_line=doc.line("draw"),
         item_problems=tuple(item_problems),
     )
     problems = fields.problems + item_problems + _bank_problems(quiz, doc)
+    if not problems:  # figures over a bank with items left out would mislead
+        problems = bank_rules.bank_problems(quiz)
     return quiz, problems
+
+
+def _read_items(fields: Fields, key: str, problems: list[Problem], *, required: bool) -> list[Item]:
+    """The good items under key; each broken item's problems go to problems, not the bank's."""
+    raw = fields.data.get(key)
+    if raw is None and not required:
+        return []
+    if not isinstance(raw, list) or not raw:
+        fields.problems.append(fields.doc.problem(f"`{key}` must be a list of questions", key))
+        return []
+    items = [_read_item(fields.doc, key, index, problems) for index in range(len(raw))]
+    return [item for item in items if item]
 
 
 def _bank_problems(quiz: Quiz, doc: Located) -> list[Problem]:
@@ -52,15 +87,15 @@ def _bank_problems(quiz: Quiz, doc: Located) -> list[Problem]:
             )
         )
     seen: set[str] = set()
-    for item in quiz.items:
+    for item in (*quiz.items, *quiz.practice):
         if item.id in seen:
             problems.append(Problem(quiz.path, item.line, f"duplicate item id `{item.id}`"))
         seen.add(item.id)
     return problems
 
 
-def _read_item(doc: Located, index: int, problems: list[Problem]) -> Item | None:
-    fields = Fields(doc, "items", index)
+def _read_item(doc: Located, key: str, index: int, problems: list[Problem]) -> Item | None:
+    fields = Fields(doc, key, index)
     fields.only(ITEM_FIELDS)
     kind = fields.choice("type", ITEM_TYPES)
     item_id, text = fields.slug("id"), fields.text("text", max_length=300)
@@ -68,6 +103,17 @@ def _read_item(doc: Located, index: int, problems: list[Problem]) -> Item | None
     lesson, step = _read_step(fields)
     choices = _read_choices(fields, kind) if kind else ()
     answer = _read_answer(fields, kind, len(choices)) if kind and choices else None
+    shuffle = _read_flag(fields, "shuffle", default=True)
+    if shuffle is False and kind and kind not in UNSHUFFLED:
+        fields.problems.append(
+            fields.doc.problem(
+                f"`shuffle: false` is for {', '.join(UNSHUFFLED)} items; "
+                f"a `{kind}` item is always shown the same way",
+                *fields.keys,
+                "shuffle",
+            )
+        )
+    scenario = _read_flag(fields, "scenario", default=False)
     problems += fields.problems
     if fields.problems:
         return None
@@ -80,8 +126,20 @@ def _read_item(doc: Located, index: int, problems: list[Problem]) -> Item | None
         explanation,
         lesson,
         step,
-        line=doc.line("items", index),
+        line=doc.line(key, index),
+        shuffle=bool(shuffle),
+        scenario=bool(scenario),
     )
+
+
+def _read_flag(fields: Fields, key: str, *, default: bool) -> bool | None:
+    value = fields.data.get(key, default)
+    if not isinstance(value, bool):
+        fields.problems.append(
+            fields.doc.problem(f"`{key}` is `true` or `false`", *fields.keys, key)
+        )
+        return None
+    return value
 
 
 def _read_step(fields: Fields) -> tuple[str, int]:

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from trainer.content import markdown
-from trainer.content.lesson_rules import MAX_STEP_WORDS
+from trainer.content import bank_rules, markdown, readability
+from trainer.content.lesson_rules import MAX_STEP_WORDS, MAX_STEP_WORDS_WITH_BOXES
 from trainer.content.lessons import read_lesson
+from trainer.content.media import svg_text_px
 from trainer.content.model import ITEM_TYPES, Lesson, Quiz
+from trainer.content.picture_text import LESSON_PICTURE_PX, MIN_LESSON_TEXT_PX
 from trainer.content.quizzes import read_quiz
 from trainer.content.topics import read_languages, read_topic
 
@@ -33,6 +35,10 @@ class LessonRow:
     median_words: float
     max_words: int
     over_limit: int  # steps over MAX_STEP_WORDS
+    max_words_with_boxes: int  # a step's words and its tip and careful boxes
+    longest_sentence: int  # syllables of the longest sentence, intro, steps and boxes
+    smallest_text_px: float | None  # smallest words in a picture on a 360 px phone; None: none
+    violations: int  # steps over either word limit, sentences over 20, pictures under 12 px
     without_picture: int  # steps with no picture, no alt text, or a picture file that is missing
     without_audio: int | None  # None: no audio manifest, so unknown
     held_back: int  # lessons with a problem, which the server does not show
@@ -45,6 +51,10 @@ class BankRow:
     by_type: dict[str, int]
     draw: int
     pass_mark: int
+    practice: int = 0
+    scenarios: float = 0.0  # share of items marked `scenario: true`
+    longest_right: float = 0.0  # share of single items whose right choice is the longest
+    shortest_right: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -115,15 +125,28 @@ def _parsed_lessons(root: Path) -> list[tuple[Lesson, bool]]:
 
 
 def _lesson_row(topic, language, lessons, root, manifest) -> LessonRow:
-    words, pictureless, silent = [], 0, 0
+    words, with_boxes, sentences, text_px = [], [], [], []
+    pictureless = silent = 0
     for lesson, _ in lessons:
+        sentences += _syllables(lesson.intro_text)
         for step in lesson.steps:
             words.append(markdown.word_count(step.text))
+            boxes = [box.text for box in step.boxes]
+            with_boxes.append(words[-1] + sum(markdown.word_count(text) for text in boxes))
+            sentences += [count for text in (step.text, *boxes) for count in _syllables(text)]
             picture = step.illustration
             if not (picture and picture.alt and (root / "media" / picture.src).is_file()):
                 pictureless += 1
+            elif (px := _text_px(root / "media" / picture.src)) is not None:
+                text_px.append(px)
             if manifest is not None and not manifest.clip(lesson.slug, language, step.number):
                 silent += 1
+    violations = (
+        sum(count > MAX_STEP_WORDS for count in words)
+        + sum(count > MAX_STEP_WORDS_WITH_BOXES for count in with_boxes)
+        + sum(count > readability.MAX_SENTENCE_SYLLABLES for count in sentences)
+        + sum(px < MIN_LESSON_TEXT_PX - 0.005 for px in text_px)
+    )
     return LessonRow(
         topic=topic,
         language=language,
@@ -132,10 +155,22 @@ def _lesson_row(topic, language, lessons, root, manifest) -> LessonRow:
         median_words=statistics.median(words) if words else 0,
         max_words=max(words, default=0),
         over_limit=sum(count > MAX_STEP_WORDS for count in words),
+        max_words_with_boxes=max(with_boxes, default=0),
+        longest_sentence=max(sentences, default=0),
+        smallest_text_px=min(text_px, default=None),
+        violations=violations,
         without_picture=pictureless,
         without_audio=silent if manifest is not None else None,
         held_back=sum(held for _, held in lessons),
     )
+
+
+def _syllables(text: str) -> list[int]:
+    return [readability.syllables(sentence) for sentence in readability.sentences(text)]
+
+
+def _text_px(source: Path) -> float | None:
+    return svg_text_px(source, LESSON_PICTURE_PX) if source.suffix.lower() == ".svg" else None
 
 
 def _banks(root: Path) -> list[BankRow]:
@@ -149,12 +184,17 @@ def _banks(root: Path) -> list[BankRow]:
 
 def _bank_row(quiz: Quiz) -> BankRow:
     counts = Counter(item.type for item in quiz.items)
+    longest, shortest = bank_rules.right_length_shares(quiz)
     return BankRow(
         topic=quiz.topic,
         items=len(quiz.items),
         by_type={kind: counts[kind] for kind in ITEM_TYPES},
         draw=quiz.draw,
         pass_mark=quiz.pass_mark,
+        practice=len(quiz.practice),
+        scenarios=sum(item.scenario for item in quiz.items) / len(quiz.items) if quiz.items else 0,
+        longest_right=longest,
+        shortest_right=shortest,
     )
 
 
@@ -169,6 +209,10 @@ def render(stats: Stats) -> list[str]:
         "words median",
         "max",
         "over 40",
+        "with boxes max",
+        "longest sentence",
+        "smallest text px",
+        "violations",
         "no picture",
         "no audio",
         "held back",
@@ -184,6 +228,10 @@ def render(stats: Stats) -> list[str]:
                 _number(row.median_words),
                 row.max_words,
                 row.over_limit,
+                row.max_words_with_boxes,
+                row.longest_sentence,
+                "-" if row.smallest_text_px is None else f"{row.smallest_text_px:.1f}",
+                row.violations,
                 row.without_picture,
                 "unknown" if row.without_audio is None else row.without_audio,
                 row.held_back,
@@ -193,19 +241,45 @@ def render(stats: Stats) -> list[str]:
     if not stats.audio_known:
         lines.append("  no audio: unknown until `trainer build` writes the audio manifest")
     lines += ["", "Question banks, per topic:"]
-    table = [("topic", "items", *ITEM_TYPES, "draw", "pass")]
+    table = [
+        (
+            "topic",
+            "items",
+            *ITEM_TYPES,
+            "draw",
+            "pass",
+            "practice",
+            "scenarios",
+            "longest",
+            "shortest",
+        )
+    ]
     for bank in stats.banks:
         table.append(
-            (bank.topic, bank.items, *bank.by_type.values(), bank.draw, f"{bank.pass_mark}%")
+            (
+                bank.topic,
+                bank.items,
+                *bank.by_type.values(),
+                bank.draw,
+                f"{bank.pass_mark}%",
+                bank.practice,
+                f"{bank.scenarios:.0%}",
+                f"{bank.longest_right:.0%}",
+                f"{bank.shortest_right:.0%}",
+            )
         )
     lines += _table(table, left=1)
     if stats.topics_without_bank:
         lines.append(f"  no bank yet: {', '.join(stats.topics_without_bank)}")
     over = sum(row.over_limit for row in stats.lessons)
     pictureless = sum(row.without_picture for row in stats.lessons)
+    violations = sum(row.violations for row in stats.lessons)
     lines += [
         "",
         f"Steps over {MAX_STEP_WORDS} words: {over}. Steps without a picture: {pictureless}.",
+        f"Violations (steps over {MAX_STEP_WORDS} words or {MAX_STEP_WORDS_WITH_BOXES} with "
+        f"boxes, sentences over {readability.MAX_SENTENCE_SYLLABLES} syllables, picture text "
+        f"under {MIN_LESSON_TEXT_PX} px): {violations}.",
     ]
     return lines
 

@@ -45,9 +45,12 @@ def read_languages(path: Path, shown: Path) -> tuple[list[Language], list[Proble
     languages = {"vi": vietnamese}
     for index in range(len(doc.data)):
         fields = Fields(doc, index)
-        fields.only(("code", "name", "vi_name"))
+        fields.only(("code", "name", "vi_name", "variety", "script", "writer"))
         code, name, vi_name = fields.slug("code"), fields.text("name"), fields.text("vi_name")
+        about = {
+            key: fields.text(key, required=False) or "" for key in ("variety", "script", "writer")
+        }
         problems += fields.problems
         if code and name and vi_name:
-            languages[code] = Language(code, name, vi_name, order=index)
+            languages[code] = Language(code, name, vi_name, order=index, **about)
     return list(languages.values()), problems

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from trainer.content.model import Quiz
 from trainer.database import begin_write
 from trainer.models import Certificate, QuizAttempt, User
-from trainer.services import certificates, clock, graded_record, grading
+from trainer.services import certificates, clock, graded_record, grading, retakes
 from trainer.services.grading import Drawn, Grade
 
 LATE_GRACE = timedelta(minutes=2)  # a slow 3G upload is not a late answer
@@ -56,23 +56,29 @@ def drawn_items(attempt: QuizAttempt) -> tuple[Drawn, ...]:
 
 
 def retake_from(session: Session, user_id: int, quiz: Quiz) -> datetime | None:
-    """When the member may start a new attempt, if they must still wait."""
-    if not quiz.retake_after_hours:
+    """When the member may start a new attempt, if they must still wait (see retakes)."""
+    return _retake_from(_attempts(session, user_id, quiz.topic), quiz)
+
+
+def _retake_from(newest_first: list[QuizAttempt], quiz: Quiz) -> datetime | None:
+    fails, last_end = 0, None
+    for attempt in newest_first:
+        if attempt.passed:
+            break  # a pass starts the count of fails again
+        end = _ended(attempt, quiz)
+        if end is not None:
+            fails += 1
+            last_end = max(last_end or end, end)
+    if last_end is None:
         return None
-    ends = [
-        _ended(attempt, quiz)
-        for attempt in _attempts(session, user_id, quiz.topic)
-        if not attempt.passed
-    ]
-    ends = [end for end in ends if end is not None]
-    if not ends:
-        return None
-    until = max(ends) + timedelta(hours=quiz.retake_after_hours)
+    until = last_end + retakes.wait_after(fails, quiz.retake_after_hours)
     return until if until > clock.now() else None
 
 
 def start(session: Session, user_id: int, quiz: Quiz, rng=None) -> QuizAttempt:
     """The member's open attempt at quiz, or a new one with freshly drawn items; commits.
+
+    The new draw avoids the items of the member's last attempts where the bank allows.
 
     :raises RetakeTooSoon: a failed attempt's waiting time has not passed yet.
     :raises NotApproved: the member is still waiting for their instructor's approval.
@@ -82,18 +88,20 @@ def start(session: Session, user_id: int, quiz: Quiz, rng=None) -> QuizAttempt:
         session.rollback()
         raise NotApproved("Giảng viên của tổ chưa duyệt bạn vào tổ, nên chưa làm bài được.")
     now = clock.now()
-    for attempt in _attempts(session, user_id, quiz.topic):
+    earlier = _attempts(session, user_id, quiz.topic)
+    for attempt in earlier:
         if not attempt.submitted and _ended(attempt, quiz) is None:
             session.commit()
             return attempt
-    if until := retake_from(session, user_id, quiz):
+    if until := _retake_from(earlier, quiz):
         session.rollback()
         raise RetakeTooSoon("Bạn cần chờ trước khi làm lại bài.", until)
+    seen = {entry["id"] for attempt in earlier[: retakes.SEEN_ATTEMPTS] for entry in attempt.items}
     attempt = QuizAttempt(
         user_id=user_id,
         topic=quiz.topic,
         token=secrets.token_urlsafe(24),
-        items=[entry.to_json() for entry in grading.draw(quiz, rng)],
+        items=[entry.to_json() for entry in grading.draw(quiz, rng, seen)],
         started_at=now,
         total=min(quiz.draw, len(quiz.items)),
     )

@@ -9,7 +9,7 @@ written in the right order, so its original positions would give it away).
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from trainer.content.model import Item, Quiz
@@ -70,17 +70,37 @@ class Grade:
         return tuple(mark for mark in self.marked if not mark.correct)
 
 
-def draw(quiz: Quiz, rng: random.Random | None = None) -> tuple[Drawn, ...]:
-    """Pick `quiz.draw` items at random and shuffle each one's choices."""
+def draw(
+    quiz: Quiz, rng: random.Random | None = None, seen: Collection[str] = ()
+) -> tuple[Drawn, ...]:
+    """Pick `quiz.draw` certification items, at least one from every lesson, shuffled.
+
+    Items in `seen` (the member's last attempts) are drawn only when a lesson has no other,
+    so a retake meets new questions. When the topic has more lessons than the draw, each
+    drawn item comes from a different lesson.
+    """
     rng = rng or random.SystemRandom()
-    items = rng.sample(list(quiz.items), min(quiz.draw, len(quiz.items)))
-    return tuple(Drawn(item.id, _shuffled(item, rng)) for item in items)
+    by_lesson: dict[str, list[Item]] = {}
+    for item in sorted(quiz.items, key=lambda item: (item.id in seen, rng.random())):
+        by_lesson.setdefault(item.lesson, []).append(item)
+    lessons = list(by_lesson)
+    rng.shuffle(lessons)
+    count = min(quiz.draw, len(quiz.items))
+    chosen = [by_lesson[lesson].pop(0) for lesson in lessons[:count]]
+    rest = sorted(
+        (item for items in by_lesson.values() for item in items),
+        key=lambda item: (item.id in seen, rng.random()),
+    )
+    chosen += rest[: count - len(chosen)]
+    rng.shuffle(chosen)
+    return tuple(Drawn(item.id, shuffled(item, rng)) for item in chosen)
 
 
-def _shuffled(item: Item, rng: random.Random) -> tuple[int, ...]:
+def shuffled(item: Item, rng: random.Random) -> tuple[int, ...]:
+    """The order to show an item's choices in: `shown[p]` is the original choice at p."""
     positions = list(range(len(item.choices)))
-    if item.type == "true_false":
-        return tuple(positions)  # Đúng then Sai, always
+    if item.type == "true_false" or not item.shuffle:
+        return tuple(positions)  # Đúng then Sai, always; or the order the author wrote
     rng.shuffle(positions)
     if item.type == "order" and positions == sorted(positions):
         positions.reverse()  # never show the steps already in the right order

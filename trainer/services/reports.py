@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -20,8 +20,9 @@ from sqlalchemy.orm import Session
 
 from trainer.content.model import Item, Quiz
 from trainer.models import Certificate, LessonProgress, QuizAttempt, Team, User
-from trainer.services import clock
+from trainer.services import clock, field_report
 from trainer.services.spreadsheet_cells import data_row
+from trainer.services.targets import Indicator
 
 FIRST_YEAR, LAST_YEAR = 2000, 2999  # a quarter's year as an address may give it
 
@@ -109,6 +110,7 @@ class Row:
 class Report:
     quarter: Quarter
     rows: tuple[Row, ...]
+    villages: tuple[field_report.VillageRow, ...] = ()  # the visit log against targets
 
     def total(self, field: str) -> int:
         return sum(getattr(row, field) for row in self.rows)
@@ -120,9 +122,12 @@ def quarterly(
     team_ids: Iterable[int],
     topics: Mapping[str, str],
     lessons_by_topic: Mapping[str, Iterable[str]],
+    indicators: Sequence[Indicator] = (),
 ) -> Report:
-    """The report rows: one per team and topic (topics maps slug to title)."""
+    """The report rows: one per team and topic (topics maps slug to title); with
+    indicators, also each village's visit figures against its targets."""
     start, end = quarter.bounds()
+    team_ids = list(team_ids)
     teams = session.scalars(
         sa.select(Team).where(Team.id.in_(list(team_ids))).order_by(Team.name)
     ).all()
@@ -151,7 +156,8 @@ def quarterly(
                     expiring_next=len(valid - lasting),
                 )
             )
-    return Report(quarter, tuple(rows))
+    villages = field_report.village_rows(session, quarter, team_ids, indicators)
+    return Report(quarter, tuple(rows), villages)
 
 
 def _valid_at(certificate: Certificate, moment: datetime) -> bool:
@@ -200,6 +206,7 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out)
     writer.writerow(HEADINGS)
     writer.writerows(data_row(row.cells()) for row in report.rows)
+    field_report.write_csv(writer, report.villages)
     return "\ufeff" + out.getvalue()
 
 
@@ -224,6 +231,7 @@ def to_xlsx(report: Report) -> bytes:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFGH", (30, 30, 28, 14, 16, 22, 20, 22), strict=True):
         sheet.column_dimensions[column].width = width
+    field_report.add_sheet(book, report.villages, report.quarter)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,19 +1,23 @@
 """Recorded voiceovers: which parts of a lesson have a person's voice, and keeping a new one.
 
 Plain values in, plain values out: the content root, the audio folder, a lesson. A new
-recording is checked (trainer.speech.uploads), saved in media/giong-doc/ with the words it
-reads, and put in the audio manifest at once, so the lesson page plays it.
+recording is checked (trainer.speech.uploads) and stored in the database for every server;
+each copies it into its media/giong-doc/ and audio manifest (trainer.services.shared_voices).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from trainer.content.model import Lesson
+from trainer.services import shared_voices
 from trainer.speech import recordings, uploads
 from trainer.speech.manifest import Manifest
-from trainer.speech.stage import Part, Settings, parts, voice_recording
+from trainer.speech.stage import Part, Settings, parts
 
 
 @dataclass(frozen=True)
@@ -40,18 +44,19 @@ def voices_of(lesson: Lesson, root: Path, audio: Manifest) -> list[PartVoice]:
 
 
 def keep_recording(
+    session: Session,
     lesson: Lesson,
     number: int,
     data: bytes,
-    root: Path,
-    folder: Path,
     settings: Settings,
+    now: datetime,
     reader: str | None = None,
 ) -> float:
-    """Check and save a recording of one part, with the reader's name if they agreed to be
-    named; its length in seconds. Raises uploads.Refused."""
+    """Check a recording of one part and keep it for every server, with the reader's name if
+    they agreed to be named; its length in seconds.
+
+    Raises uploads.Refused. Each server then copies it to its disk (services.shared_voices).
+    """
     kept, suffix, seconds = uploads.accept(data, settings.bitrate)
-    part = parts(lesson)[number]
-    recordings.save(root, lesson.language, lesson.slug, number, kept, suffix, part.words, reader)
-    voice_recording(lesson, number, root, folder, settings)
+    shared_voices.store(session, lesson, number, kept, suffix, now, reader)
     return seconds

@@ -102,3 +102,21 @@ def test_the_field_guide_asks_a_visitor_to_sign_in(client):
 
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/dang-nhap?next=")
+
+
+def test_the_rules_page_says_the_wait_doubles_and_a_second_fail_waits_twice_as_long(
+    client, session, clock
+):
+    register(client, make_team(session))
+    rules = client.get("/kiem-tra/an-toan").get_data(as_text=True)
+    take_quiz(client, session, wrong=3)
+    clock.forward(hours=12, minutes=5)
+    take_quiz(client, session, wrong=3)
+    clock.forward(hours=23)
+
+    waiting = client.get("/kiem-tra/an-toan").get_data(as_text=True)
+
+    assert "chờ 12 giờ rồi làm lại" in rules
+    assert "chờ gấp đôi (24 giờ, rồi 48 giờ…), lâu nhất 7 ngày" in rules
+    assert "Mỗi lần làm lại là những câu hỏi khác." in rules
+    assert "Bạn làm lại được từ" in waiting and "Bắt đầu làm bài" not in waiting

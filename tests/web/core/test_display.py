@@ -27,10 +27,28 @@ def test_high_contrast_is_kept_with_the_text_size(client):
     assert 'class="chu-1 tuong-phan"' in client.get("/").get_data(as_text=True)
 
 
-def test_the_controls_come_back_to_the_same_page_and_query(client):
+def test_the_controls_come_back_to_the_same_page_and_query_with_the_settings_open(client):
     html = client.get("/tim-kiem?q=mat+khau").get_data(as_text=True)
 
-    assert 'href="/hien-thi?tiep=/tim-kiem?q%3Dmat%2Bkhau&amp;chu=to"' in html
+    assert 'href="/hien-thi?tiep=/tim-kiem?q%3Dmat%2Bkhau%23hien-thi&amp;chu=to"' in html
+    assert 'id="hien-thi"' in html
+
+
+def test_a_change_from_the_header_goes_back_to_the_open_settings(client):
+    back = {"chu": "to", "tiep": "/bai-hoc/mat-khau#hien-thi"}
+
+    response = client.get("/hien-thi", query_string=back)
+
+    assert response.headers["Location"] == "/bai-hoc/mat-khau#hien-thi"
+
+
+def test_search_and_display_settings_sit_behind_one_control_each(client):
+    html = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
+    header = html[html.index('<header class="site">') : html.index("</header>")]
+
+    assert header.count("<details") == 2
+    assert header.index("<summary>") < header.index('role="search"')
+    assert header.rindex("<summary>") < header.index('aria-label="Cỡ chữ và màu"')
 
 
 def test_it_never_sends_the_reader_to_another_site(client):

@@ -54,8 +54,8 @@ def test_language_switcher_lists_the_translations_that_exist(client):
     page = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
 
     assert 'href="/bai-hoc/mat-khau?lang=hmn"' in page
-    assert ">Hmoob</a>" in page
-    assert ">Tiếng Việt</a>" in page
+    assert '<span lang="hmn">Hmoob</span><span class="vi-name"> · H&#39;Mông</span></a>' in page
+    assert '<span lang="vi">Tiếng Việt</span></a>' in page
 
 
 def test_a_lesson_without_translations_has_no_language_switcher(client):

@@ -1,7 +1,7 @@
 """sessions that end (users.session_version), joining a team by code or approval
 
 Revision ID: 0002
-Revises: 0004
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0002"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

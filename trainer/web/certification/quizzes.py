@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 
 from trainer.extensions import db
 from trainer.models import QuizAttempt
-from trainer.services import attempts, certificates, graded_record
+from trainer.services import attempts, certificates, graded_record, retakes
 from trainer.web.certification.quiz_form import BadForm, answers_from_form, shown_items
 from trainer.web.certification.standing import may_see
 from trainer.web.core.access import current_user, login_required
@@ -43,6 +43,7 @@ def rules(topic: str):
         wait_until=attempts.retake_from(db.session, current_user.id, quiz),
         history=attempts.history(db.session, current_user.id, topic),
         certificate=certificates.latest(db.session, current_user.id, topic),
+        longest_wait_days=retakes.LONGEST_WAIT_HOURS // 24,
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from trainer.extensions import db
-from trainer.services import clock, reports, teams
+from trainer.services import clock, reports, targets, teams
 from trainer.services.reports import Quarter
 from trainer.web.certification.standing import lessons_by_topic
+from trainer.web.certification.village_chart import village_charts
 from trainer.web.core.access import current_user, instructor_required
 from trainer.web.core.catalog import current_catalog
 
@@ -25,7 +26,10 @@ def _report() -> tuple[reports.Report, list, str]:
         abort(404)
     catalog = current_catalog()
     topics = {topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks}
-    report = reports.quarterly(db.session, quarter, team_ids, topics, lessons_by_topic())
+    indicators = targets.indicators(catalog.outcomes)
+    report = reports.quarterly(
+        db.session, quarter, team_ids, topics, lessons_by_topic(), indicators
+    )
     return report, mine, chosen
 
 
@@ -37,7 +41,12 @@ def page():
     while len(recent) < 8:
         recent.append(recent[-1].previous)
     return render_template(
-        "reports/quarter.html", report=report, teams=mine, chosen=chosen, quarters=recent
+        "reports/quarter.html",
+        report=report,
+        teams=mine,
+        chosen=chosen,
+        quarters=recent,
+        charts=village_charts(report.villages),
     )
 
 

@@ -10,7 +10,8 @@ from flask import Blueprint, abort, render_template, request
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services import attempts, item_stats, reports, standing
+from trainer.services import attempts, clock, item_stats, reports, standing, visits
+from trainer.services.reports import Quarter
 from trainer.web.certification.standing import lessons_by_topic, may_see
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 from trainer.web.core.catalog import current_catalog
@@ -26,6 +27,8 @@ def team(team_id: int):
     members = reports.members_of(db.session, found.id)
     ids = [member.id for member in members]
     grid = standing.standings(db.session, ids, lessons_by_topic())
+    quarter = Quarter.of(clock.now())
+    visited = visits.counts_by_member(db.session, ids, quarter.first_day, quarter.next.first_day)
     missed = {
         topic.slug: reports.most_missed(db.session, ids, catalog.quizzes[topic.slug])
         for topic in catalog.topics
@@ -39,6 +42,8 @@ def team(team_id: int):
         grid=grid,
         missed=missed,
         labels=standing.LABELS,
+        quarter=quarter,
+        visited=visited,
     )
 
 

@@ -16,6 +16,9 @@ bp = Blueprint("display", __name__)
 COOKIE = "hien_thi"
 LARGEST = 4  # text size steps above normal; the largest is twice the normal size
 YEAR = 365 * 24 * 3600
+# The header's display settings (base.html): a change comes back to the page with them open,
+# since browsers open a closed <details> holding the element an address's #fragment names.
+PANEL = "hien-thi"
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,14 @@ def current_display() -> Display:
 
 @bp.app_context_processor
 def display_helpers() -> dict:
-    return {"display": current_display(), "display_url": display_url}
+    return {"display": current_display(), "display_url": display_url, "display_panel": PANEL}
 
 
-def display_url(**change: str) -> str:
-    """A link that changes the display and comes back to this page."""
+def display_url(*, reopen: bool = False, **change: str) -> str:
+    """A link that changes the display and comes back to this page, at the header's
+    display settings when reopen, so A+ can be pressed again at once."""
     here = request.full_path.rstrip("?") if request.endpoint != "display.change" else "/"
-    return url_for("display.change", tiep=here, **change)
+    return url_for("display.change", tiep=here + (f"#{PANEL}" if reopen else ""), **change)
 
 
 @bp.get("/hien-thi")

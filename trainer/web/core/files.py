@@ -70,6 +70,17 @@ def _is_file(path: Path) -> bool:
         return False
 
 
+def picture_size(name: str) -> int | None:
+    """Bytes of a built picture (made now if the server started before any build), or None."""
+    folder = Path(current_app.config["BUILD_DIR"]) / "media"
+    if not (folder / name).is_file():
+        folder = _unbuilt_picture(name)
+    try:
+        return (folder / name).stat().st_size
+    except OSError:
+        return None
+
+
 def unbuilt_folder() -> Path:
     """Where a server that was started before any build makes the pictures it is asked for."""
     return Path(current_app.instance_path) / "unbuilt" / "media"

@@ -1,6 +1,9 @@
-"""Class quiz: the instructor projects a topic's questions in order; the hall answers by a show
-of hands; the answer appears only when the instructor asks for it. Practice, not a test: no
-accounts, nothing recorded. The answer is not even in the page until it is asked for.
+"""Class quiz: the instructor projects a topic's practice items in order; the hall answers by a
+show of hands; the answer appears only when the instructor asks for it. Practice, not a test:
+no accounts, nothing recorded. The answer is not even in the page until it is asked for.
+
+Only a bank's `practice` items are shown here, never its certification items: this page is
+public, and a certification answer read beforehand would let anyone pass.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from trainer.content.model import Choice, Item
+from trainer.services.grading import shuffled
 from trainer.web.core.catalog import current_catalog
 
 bp = Blueprint("class_quiz", __name__)
@@ -31,28 +35,34 @@ class Shown:
     right: bool
 
 
+def has_class_quiz(topic: str) -> bool:
+    """True when the topic's bank has practice items to play in the hall."""
+    quiz = current_catalog().quizzes.get(topic)
+    return bool(quiz and quiz.practice)
+
+
 @bp.app_template_global()
 def class_quiz_url(topic: str) -> str | None:
-    """Where a topic's class quiz starts, if the topic has a question bank."""
-    return url_for("class_quiz.start", slug=topic) if topic in current_catalog().quizzes else None
+    """Where a topic's class quiz starts, if its bank has practice items."""
+    return url_for("class_quiz.start", slug=topic) if has_class_quiz(topic) else None
 
 
 @bp.get("/chu-de/<slug>/do-vui-ca-lop")
 def start(slug: str):
-    topic, quiz = _topic_and_quiz(slug)
-    return render_template("class_quiz/start.html", topic=topic, quiz=quiz)
+    topic, items = _topic_and_practice(slug)
+    return render_template("class_quiz/start.html", topic=topic, total=len(items))
 
 
 @bp.get("/chu-de/<slug>/do-vui-ca-lop/<int:number>")
 def question(slug: str, number: int):
-    topic, quiz = _topic_and_quiz(slug)
-    if not 1 <= number <= len(quiz.items):
+    topic, items = _topic_and_practice(slug)
+    if not 1 <= number <= len(items):
         abort(404)
-    item = quiz.items[number - 1]
+    item = items[number - 1]
     return render_template(
         "class_quiz/question.html",
         topic=topic,
-        quiz=quiz,
+        total=len(items),
         number=number,
         item=item,
         kind=KINDS[item.type],
@@ -62,18 +72,21 @@ def question(slug: str, number: int):
     )
 
 
-def _topic_and_quiz(slug: str):
+def _topic_and_practice(slug: str):
     catalog = current_catalog()
     topic = catalog.topic(slug) or abort(404)
-    quiz = catalog.quizzes.get(slug) or abort(404)
-    return topic, quiz
+    quiz = catalog.quizzes.get(slug)
+    if quiz is None or not quiz.practice:
+        abort(404)
+    return topic, quiz.practice
 
 
 def shown_choices(item: Item) -> list[Shown]:
-    """The choices with their letters; an "order" item is shuffled the same way every time."""
-    positions = list(range(len(item.choices)))
-    if item.type == "order":
-        random.Random(item.id).shuffle(positions)
+    """The choices with their letters, shuffled as in an attempt but the same way every time.
+
+    The same order on every request keeps the letters still when the answer is shown.
+    """
+    positions = shuffled(item, random.Random(item.id))
     return [
         Shown(LETTERS[at], item.choices[position], position in item.answer)
         for at, position in enumerate(positions)

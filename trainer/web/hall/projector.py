@@ -1,29 +1,42 @@
-"""Projector mode: a lesson one step per slide for the hall, and a presenter view beside it."""
+"""Projector mode: a lesson one step per slide for the hall, and a presenter view beside it.
+
+Opening projector mode starts a session (or takes up this browser's own again) whose code
+the screen shows; a presenter's phone joins it at /trinh-chieu by typing that code.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, make_response, render_template
+from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import certificates
+from trainer.services import certificates, clock, presentations
 from trainer.web.core.access import current_user
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.language import in_language
+from trainer.web.core.language import in_language, link
+from trainer.web.core.links import public_url
+from trainer.web.hall.class_quiz import has_class_quiz
+from trainer.web.hall.presenting import mine_for, remember
 from trainer.web.listening.narration import step_audio_url
 
 bp = Blueprint("projector", __name__)
+NOT_FOUND = "Không thấy phiên trình chiếu có mã này. Hãy xem lại mã trên màn chiếu."
 
 
 @bp.get("/bai-hoc/<slug>/trinh-chieu")
 def slides(slug: str):
     lesson, topic = _lesson_and_topic(slug)
-    has_quiz = topic is not None and topic.slug in current_catalog().quizzes
+    position = mine_for(slug) or presentations.start(
+        db.session, slug, len(lesson.steps) + 2, clock.now()
+    )
+    remember(position.id)
     return render_template(
         "projector/slides.html",
         lesson=lesson,
         topic=topic,
-        has_quiz=has_quiz,
+        has_quiz=topic is not None and has_class_quiz(topic.slug),
         step_audio=step_audio_url,
+        position=position,
+        join_url=public_url(url_for("projector.join")),
     )
 
 
@@ -31,6 +44,9 @@ def slides(slug: str):
 def presenter(slug: str):
     """The presenter's screen; the topic's field guide only for those who may read it."""
     lesson, topic = _lesson_and_topic(slug)
+    position = mine_for(slug)
+    if position is None:
+        return render_template("projector/join.html", lesson=lesson, code="", problem="")
     guide = current_catalog().guides.get(topic.slug) if topic else None
     signed_in = current_user.is_authenticated
     allowed = guide is not None and certificates.may_read_guide(
@@ -47,10 +63,33 @@ def presenter(slug: str):
             guide=guide if allowed else None,
             guide_locked=guide is not None and not allowed,
             signed_in=signed_in,
+            position=position,
         )
     )
     response.cache_control.private = True  # the guide depends on who is signed in
     return response
+
+
+@bp.route("/trinh-chieu", methods=["GET", "POST"])
+def join():
+    """A presenter types the code the projector shows; then they move its slides."""
+    code = request.form.get("ma", request.args.get("ma", ""))[:20]
+    if request.method == "GET":
+        return render_template("projector/join.html", lesson=None, code=code, problem="")
+    joined = presentations.join(db.session, code, clock.now())
+    lesson = joined and current_catalog().lesson(joined.lesson_slug)
+    if not lesson:
+        page = render_template("projector/join.html", lesson=None, code=code, problem=NOT_FOUND)
+        return page, 404
+    remember(joined.id)
+    return redirect(link("projector.presenter", slug=lesson.slug), 303)
+
+
+def counter(at: int, steps: int) -> str:
+    """What the slide counter says: "Mở đầu", "1 / N" on step 1 of N, "Hết bài"."""
+    if at == 0:
+        return "Mở đầu"
+    return "Hết bài" if at > steps else f"{at} / {steps}"
 
 
 def _lesson_and_topic(slug: str):

@@ -1,44 +1,41 @@
-"""Which slide the hall sees, kept on the laptop so a phone can move and follow it.
+"""Which slide the hall sees: asked and moved by the projector and its joined presenters.
 
-A presenter's phone on the laptop's Wi-Fi is another device: it cannot share a browser
-channel with the projector window, so both ask the server. The position is a small file
-in the instance folder, so every server process of the laptop sees the same one.
+A presenter's phone is another device and may reach another server: it cannot share a
+browser channel with the projector window, so both ask the database, through these two
+addresses, about once a second. Only a browser that opened or joined the session may.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from pathlib import Path
+from flask import Blueprint, abort, jsonify, request
 
-from flask import Blueprint, abort, current_app, jsonify, request
-
-from trainer.web.core.catalog import current_catalog
+from trainer.extensions import db
+from trainer.services import clock, presentations
+from trainer.web.hall.presenting import holds
 
 bp = Blueprint("slide_position", __name__)
-START = {"at": 0, "blank": False, "seq": 0}
 MAX_BODY = 1024  # {"at": 12, "blank": false} is some 25 bytes
 
 
-@bp.get("/bai-hoc/<slug>/trinh-chieu/vi-tri")
-def show(slug: str):
-    _slide_count(slug)
-    return _no_store(jsonify(_read(slug)))
+@bp.get("/trinh-chieu/<int:presentation_id>/vi-tri")
+def show(presentation_id: int):
+    found = presentations.current(db.session, _held(presentation_id), clock.now()) or abort(404)
+    return _no_store(jsonify(found.as_json()))
 
 
-@bp.post("/bai-hoc/<slug>/trinh-chieu/vi-tri")
-def move(slug: str):
-    count = _slide_count(slug)
+@bp.post("/trinh-chieu/<int:presentation_id>/vi-tri")
+def move(presentation_id: int):
     asked = _asked()
     at, blank = asked.get("at"), asked.get("blank")
-    if not (isinstance(at, int) and not isinstance(at, bool) and 0 <= at < count):
+    if not (isinstance(at, int) and not isinstance(at, bool) and at >= 0):
         abort(400)
     if not isinstance(blank, bool):
         abort(400)
-    state = {"at": at, "blank": blank, "seq": _read(slug)["seq"] + 1}
-    _write(slug, state)
-    return _no_store(jsonify(state))
+    found = presentations.current(db.session, _held(presentation_id), clock.now()) or abort(404)
+    if at >= found.slides:
+        abort(400)
+    moved = presentations.move(db.session, presentation_id, at, blank, clock.now()) or abort(404)
+    return _no_store(jsonify(moved.as_json()))
 
 
 def _asked() -> dict:
@@ -52,30 +49,10 @@ def _asked() -> dict:
     return asked if isinstance(asked, dict) else abort(400)
 
 
-def _slide_count(slug: str) -> int:
-    """Opening slide, one per step, closing slide."""
-    lesson = current_catalog().lesson(slug) or abort(404)
-    return len(lesson.steps) + 2
-
-
-def _path(slug: str) -> Path:
-    return Path(current_app.instance_path) / "trinh-chieu" / f"{slug}.json"
-
-
-def _read(slug: str) -> dict:
-    try:
-        return {**START, **json.loads(_path(slug).read_text())}
-    except (OSError, ValueError):
-        return dict(START)
-
-
-def _write(slug: str, state: dict) -> None:
-    path = _path(slug)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".json")
-    with os.fdopen(handle, "w") as out:
-        json.dump(state, out)
-    os.replace(temp, path)
+def _held(presentation_id: int) -> int:
+    if not holds(presentation_id):
+        abort(403)
+    return presentation_id
 
 
 def _no_store(response):

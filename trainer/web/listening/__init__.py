@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from trainer.web.core import templates
-from trainer.web.listening import narration, packs, plays, recordings
+from trainer.web.listening import narration, packs, plays, recordings, shared_voices
 
 
 def init_app(app: Flask) -> None:
@@ -13,3 +13,4 @@ def init_app(app: Flask) -> None:
     for blueprint in (narration.bp, packs.bp, plays.bp, recordings.bp):
         app.register_blueprint(blueprint)
     narration.init_app(app)
+    shared_voices.init_app(app)  # after narration: a copied voice is played at once

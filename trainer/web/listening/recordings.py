@@ -16,15 +16,16 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from trainer.extensions import db
-from trainer.services import voiceovers
+from trainer.services import clock, voiceovers
 from trainer.services.plays import plays_in
 from trainer.services.recording_queue import recording_queue
 from trainer.speech import uploads
-from trainer.speech.stage import AUDIO, Settings
+from trainer.speech.stage import Settings
 from trainer.web.core.access import instructor_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.limits import largest_body
-from trainer.web.listening.narration import current_audio, refresh_audio
+from trainer.web.listening.narration import current_audio
+from trainer.web.listening.shared_voices import copy_new_recordings
 
 bp = Blueprint("recordings", __name__, url_prefix="/giong-doc")
 FORM_SLACK = 64 * 1024  # room for the form's other fields around the 5 MB file
@@ -83,16 +84,16 @@ def upload(slug: str, language: str, number: int):
     try:
         sent = request.files.get("tep")
         data = sent.read(uploads.MAX_BYTES + 1) if sent else b""
-        folder = Path(current_app.config["BUILD_DIR"]) / AUDIO
+        settings = Settings.of(current_app.config)
         reader = request.form.get("nguoi_doc", "").strip() or None
         seconds = voiceovers.keep_recording(
-            found, number, data, _root(), folder, Settings.of(current_app.config), reader
+            db.session, found, number, data, settings, clock.now(), reader
         )
     except RequestEntityTooLarge:
         return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")
     except uploads.Refused as refused:
         return _answer(back, str(refused), "error")
-    refresh_audio(current_app, force=True)
+    copy_new_recordings(current_app, force=True)
     part = "phần mở đầu" if number == 0 else f"bước {number}"
     return _answer(back, f"Đã lưu giọng đọc {part} ({round(seconds)} giây).", "success")
 

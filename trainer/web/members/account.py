@@ -8,7 +8,8 @@ from flask_login.config import COOKIE_NAME
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services import accounts, progress
+from trainer.services import accounts, clock, progress, visits
+from trainer.services.reports import Quarter
 from trainer.web.certification.standing import my_standings
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
@@ -30,7 +31,18 @@ def me():
         )
         for topic in catalog.topics
     ]
-    return render_template("account/me.html", topics=topics, standings=my_standings())
+    quarter = Quarter.of(clock.now())
+    cleared = visits.cleared_topics(db.session, current_user.id, [t.slug for t in catalog.topics])
+    return render_template(
+        "account/me.html",
+        topics=topics,
+        standings=my_standings(),
+        quarter=quarter,
+        visits=visits.visits_of(
+            db.session, [current_user.id], quarter.first_day, quarter.next.first_day
+        ),
+        cleared=[catalog.topic(slug) for slug in cleared],
+    )
 
 
 @bp.route("/cua-toi/mat-khau", methods=["GET", "POST"])

@@ -16,6 +16,8 @@ from trainer.web.core.language import chosen_language
 
 bp = Blueprint("progress", __name__, url_prefix="/tien-do")
 log = logging.getLogger(__name__)
+# Sent by a phone downloading a topic: fetching a lesson to keep it is not opening it.
+DOWNLOAD_HEADER = "X-Trainer-Download"
 
 
 def init_app(app: Flask) -> None:
@@ -32,6 +34,7 @@ def my_progress() -> dict[str, LessonProgress]:
 def note_lesson_opened(response: Response) -> Response:
     """After a lesson page is served to a signed-in member, note that they opened it."""
     opened = request.endpoint == "pages.lesson" and response.status_code == 200
+    opened = opened and DOWNLOAD_HEADER not in request.headers
     if opened and current_user.is_authenticated:
         slug = request.view_args["slug"]
         _safely(progress.record_opened, current_user.id, slug, chosen_language(), clock.now())

@@ -44,7 +44,10 @@
     });
     finished.hidden = true;
     var title = parts[at].querySelector(".part-title");
-    if (announce) status.textContent = parts[at].dataset.label + ": " + title.textContent;
+    if (!announce) return;
+    status.textContent = parts[at].dataset.label + ": " + title.textContent;
+    // A new part starts at the top, under the controls, wherever the last one was scrolled to.
+    if (controls.getBoundingClientRect().top < 0) window.scrollTo(0, 0);
   }
 
   function count(url) {

@@ -5,49 +5,89 @@
   var NEXT = ["ArrowRight", "ArrowDown", "PageDown", " ", "n", "N"];
   var PREV = ["ArrowLeft", "ArrowUp", "PageUp", "Backspace", "p", "P"];
   var BLANK = ["b", "B", "."];
-  var blank = document.querySelector(".blank");
-  var blankButtons = document.querySelectorAll("[data-action=blank]");
+  var layer = document.querySelector(".blank");
+  var notices = document.querySelectorAll(".blanked-notice");
+  var blankButtons = document.querySelectorAll("[data-action=blank]:not(.blanked-notice)");
+  var joinCode = document.querySelector("[data-join]");
   var deck = document.querySelector("[data-deck]");
   var notes = document.querySelector("[data-presenter]");
-  var slug = (deck && deck.dataset.deck) || (notes && notes.dataset.presenter);
+  var root = deck || notes;
+  var slug = root && (root.dataset.deck || root.dataset.presenter);
   var channel = slug && window.BroadcastChannel ? new BroadcastChannel("trinh-chieu:" + slug) : null;
   var playing = null;
+  var blanked = !!root && root.dataset.blank === "true";
+  var codeAsked = null; // the instructor pressed M: show or hide the code whatever happens
+  var presenters = joinCode ? Number(deck.dataset.presenters || 0) : 0;
+  var remote = document.querySelector("meta[name=slide-position]");
+  var token = document.querySelector("meta[name=csrf-token]");
+  var seen = root && root.dataset.seq ? Number(root.dataset.seq) : null;
   document.documentElement.classList.add("js");
   var mover = deck ? slidesOf(deck) : notes ? notesOf(notes) : linksOfPage();
+  if (blanked) setBlank(true, true);
+  if (mover.moved) announce();
+  showCode();
 
+  // The projector goes black; a presenter's own screen says so and offers to turn it back on.
   function setBlank(on, quiet) {
-    blank.hidden = !on;
+    blanked = on;
+    if (layer) layer.hidden = !on;
+    notices.forEach(function (notice) { notice.hidden = !on; });
     blankButtons.forEach(function (button) { button.setAttribute("aria-pressed", String(on)); });
     if (!quiet) announce();
   }
 
-  // Tell the other window of this laptop, and the server for a presenter's phone.
-  var remote = document.querySelector("meta[name=slide-position]");
-  var token = document.querySelector("meta[name=csrf-token]");
-  var seen = null;
+  // On the opening slide until a presenter's phone has joined; or whenever M asks for it.
+  function showCode() {
+    if (!joinCode) return;
+    var first = mover && mover.now && mover.now() === 0;
+    joinCode.hidden = codeAsked === null ? !(first && presenters === 0) : !codeAsked;
+  }
+
+  // Tell the other window of this laptop, and the server for a presenter's phone. One move
+  // is sent at a time (the newest when it is done), so the server never ends on an older one.
+  var sending = false;
+  var pending = false;
   function announce() {
     if (!mover || !mover.now) return;
-    var state = { at: mover.now(), blank: !blank.hidden };
-    if (channel) channel.postMessage(state);
+    if (channel) channel.postMessage({ at: mover.now(), blank: blanked });
     if (!remote) return;
+    if (sending) { pending = true; return; }
+    sending = true;
+    pending = false;
     fetch(remote.content, {
-      method: "POST", credentials: "same-origin", body: JSON.stringify(state),
+      method: "POST", credentials: "same-origin",
+      body: JSON.stringify({ at: mover.now(), blank: blanked }),
       headers: { "Content-Type": "application/json", "X-CSRFToken": token ? token.content : "" },
-    }).then(function (r) { return r.json(); }).then(function (s) { seen = s.seq; }).catch(function () {});
+    }).then(function (r) { return r.json(); }).then(function (s) {
+      if (seen === null || s.seq > seen) seen = s.seq;
+    }).catch(function () {}).then(function () {
+      sending = false;
+      if (pending) announce();
+    });
   }
   function listen() {
+    if (sending || pending) return; // our own move is on its way: the answer would be older
     fetch(remote.content, { cache: "no-store", credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (s) {
-        if (seen !== null && s.seq !== seen) { mover.to(s.at, true); setBlank(s.blank, true); }
-        seen = s.seq;
+        // Moves only count forward: an answer that left before our own move is older news.
+        if (sending || pending) return;
+        if (seen === null || s.seq > seen) { mover.to(s.at, true); setBlank(s.blank, true); seen = s.seq; }
+        presenters = s.presenters;
+        showCode();
       }).catch(function () {});
   }
 
+  // "Mở đầu", then "1 / N" on step 1 (N steps), then "Hết bài": the numbers the slides show.
   function counter(at, count) {
-    document.querySelectorAll(".counter").forEach(function (el) {
-      el.textContent = at + 1 + " / " + count;
-    });
+    var steps = count - 2;
+    var label = at === 0 ? "Mở đầu" : at > steps ? "Hết bài" : at + " / " + steps;
+    document.querySelectorAll(".counter").forEach(function (el) { el.textContent = label; });
+  }
+
+  function startAt(root, count) {
+    var at = Number(root.dataset.at || 0);
+    return at >= 0 && at < count ? at : 0;
   }
 
   function slidesOf(root) {
@@ -58,12 +98,18 @@
       slides.forEach(function (slide, i) { slide.hidden = i !== at; });
       counter(at, slides.length);
       history.replaceState(null, "", "#" + slides[at].id);
+      showCode();
       if (playing) playing.pause();
       if (!quiet) announce();
     }
-    var start = Array.prototype.findIndex.call(slides, function (s) { return "#" + s.id === location.hash; });
-    show(start < 0 ? 0 : start, true);
-    return { go: function (step) { show(at + step); }, to: show, now: function () { return at; } };
+    var asked = Array.prototype.findIndex.call(slides, function (s) { return "#" + s.id === location.hash; });
+    var kept = startAt(root, slides.length);
+    // A slide named in the address wins (and the presenters follow); else where the hall was.
+    show(asked < 0 ? kept : asked, true);
+    return {
+      go: function (step) { show(at + step); }, to: show, now: function () { return at; },
+      moved: asked >= 0 && asked !== kept,
+    };
   }
 
   function notesOf(root) {
@@ -75,7 +121,7 @@
       counter(at, parts.length);
       if (!quiet) announce();
     }
-    show(0, true);
+    show(startAt(root, parts.length), true);
     if (channel) channel.postMessage({ hello: true });
     return { go: function (step) { show(at + step); }, to: show, now: function () { return at; } };
   }
@@ -83,13 +129,55 @@
   function linksOfPage() {
     function follow(selector) {
       var link = document.querySelector(selector);
-      if (link) location.href = link.href;
+      if (link && link.href) location.href = link.href;
+      else if (link) link.click(); // a button of the live class quiz's form
     }
     return {
-      go: function (step) { follow(step > 0 ? "a[rel=next]" : "a[rel=prev]"); },
-      reveal: function () { follow("a[data-reveal]"); },
+      go: function (step) { follow(step > 0 ? "a[rel=next], [data-go=next]" : "a[rel=prev]"); },
+      reveal: function () { follow("a[data-reveal], [data-go=reveal]"); },
     };
   }
+
+  // The live class quiz on the projector: the count per choice, asked every 1.5 s; when
+  // another window of the laptop moved the quiz on, show where it is.
+  var live = document.querySelector("[data-live]");
+  var liveCount = document.querySelector("meta[name=live-count]");
+  if (live && liveCount) {
+    setInterval(function () {
+      fetch(liveCount.content, { cache: "no-store", credentials: "same-origin" })
+        .then(function (r) { return r.json(); })
+        .then(function (s) {
+          if (String(s.seq) !== live.dataset.live) { location.reload(); return; }
+          var answered = live.querySelector("[data-answered]");
+          if (answered) answered.textContent = s.answered;
+          live.querySelectorAll("[data-count]").forEach(function (el) {
+            el.textContent = s.per_choice[Number(el.dataset.count)];
+          });
+        }).catch(function () {});
+    }, 1500);
+  }
+
+  // A class quiz question and its explanation fit the projector's screen: shrink, not scroll.
+  var hall = document.querySelector(".quiz-hall");
+  function fitToScreen() {
+    if (!hall) return;
+    hall.style.fontSize = "";
+    var bar = hall.querySelector(".controls");
+    var barHeight = bar ? bar.offsetHeight : 0;
+    hall.style.paddingBottom = barHeight + "px"; // room for the bar, and not a pixel to scroll
+    var room = window.innerHeight - barHeight - 8;
+    var parts = Array.prototype.filter.call(hall.children, function (el) { return el !== bar; });
+    function bottom() {
+      return Math.max.apply(null, parts.map(function (el) { return el.getBoundingClientRect().bottom; }));
+    }
+    var size = parseFloat(getComputedStyle(hall).fontSize);
+    while (size > 20 && bottom() > room) {
+      size -= 1;
+      hall.style.fontSize = size + "px";
+    }
+  }
+  fitToScreen();
+  window.addEventListener("resize", fitToScreen);
 
   function play(button) {
     var audio = button.audio;
@@ -117,7 +205,7 @@
       var said = event.data || {};
       if (typeof said.at === "number" && mover.to) mover.to(said.at, true);
       if (typeof said.blank === "boolean") setBlank(said.blank, true);
-      if (said.hello && deck) channel.postMessage({ at: mover.now(), blank: !blank.hidden });
+      if (said.hello && deck) channel.postMessage({ at: mover.now(), blank: blanked });
     };
   }
 
@@ -128,7 +216,8 @@
     if (button.dataset.audio) play(button);
     else if (action === "next") mover.go(1);
     else if (action === "prev") mover.go(-1);
-    else if (action === "blank") setBlank(blank.hidden);
+    else if (action === "blank") setBlank(!blanked);
+    else if (action === "code" && joinCode) { codeAsked = joinCode.hidden; showCode(); }
     else if (action === "fullscreen" && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () {});
     }
@@ -139,8 +228,9 @@
     var onControl = event.target.closest && event.target.closest("a, button, input, textarea, select");
     if (onControl && (event.key === " " || event.key === "Enter")) return; // let it press the control
     var key = event.key;
-    if (BLANK.indexOf(key) >= 0) setBlank(blank.hidden);
-    else if (!blank.hidden && key === "Escape") setBlank(false);
+    if (BLANK.indexOf(key) >= 0) setBlank(!blanked);
+    else if (blanked && key === "Escape") setBlank(false);
+    else if ((key === "m" || key === "M") && joinCode) { codeAsked = joinCode.hidden; showCode(); }
     else if (NEXT.indexOf(key) >= 0) mover.go(1);
     else if (PREV.indexOf(key) >= 0) mover.go(-1);
     else if ((key === "d" || key === "D") && mover.reveal) mover.reveal();

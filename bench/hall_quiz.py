@@ -1,0 +1,298 @@
+"""Benchmark: a hall of phones answering a class quiz against the laptop's own server.
+
+Run from the repo root with the project's virtualenv:
+    .venv/bin/python bench/hall_quiz.py [--phones 50] [--questions 5] [--topic vneid]
+
+Starts `trainer serve` (SQLite in a temporary instance folder, 127.0.0.1, 2 workers x 4
+threads), then:
+1. baseline: one phone alone asks the quiz's state every 1.5 s for 10 s;
+2. the class: an instructor starts a live class quiz from the topic's practice items and
+   moves through --questions questions (open 8 s, answer shown 3 s); --phones phones join
+   by the code, ask every 1.5 s, and each answers every question once, while the
+   projector asks for the live count every 1.5 s.
+Prints the poll latency (p50, p99, max) alone and in the class, answers sent against
+answers the projector counted, and errors. Only 127.0.0.1 is contacted; it stops itself
+after the questions (about a minute). Exits 0 whatever the figures; 1 if the server fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+POLL_EVERY = 1.5
+
+
+def parse_args():
+    p = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--phones", type=int, default=50)
+    p.add_argument("--questions", type=int, default=5)
+    p.add_argument("--topic", default="vneid")
+    p.add_argument("--open-seconds", type=float, default=8.0)
+    p.add_argument("--shown-seconds", type=float, default=3.0)
+    return p.parse_args()
+
+
+class Browser:
+    """One phone (or the laptop): a keep-alive connection and its cookies."""
+
+    def __init__(self, port: int):
+        self.port, self.cookies = port, {}
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def send(self, method, path, fields=None):
+        headers = {"Host": f"127.0.0.1:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if fields is not None:
+            body = urlencode(fields, doseq=True)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):  # a kept connection the server closed: open it again
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                data = response.read()
+                break
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                if attempt:
+                    raise
+        for value in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = value.partition("=")
+            self.cookies[name.strip()] = rest.split(";", 1)[0]
+        return response.status, response.headers, data.decode("utf-8", "replace")
+
+    def form(self, page: str, path: str, fields: dict):
+        status, _, html = self.send("GET", page)
+        token = TOKEN.search(html)
+        if not token:
+            raise RuntimeError(f"no form on {page} ({status})")
+        return self.send("POST", path, {"csrf_token": token.group(1), **fields})
+
+
+class Figures:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.polls: list[float] = []
+        self.sent = 0
+        self.errors: list[str] = []
+
+    def poll(self, seconds: float) -> None:
+        with self.lock:
+            self.polls.append(seconds)
+
+    def error(self, what: str) -> None:
+        with self.lock:
+            self.errors.append(what)
+
+
+def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: random.Random):
+    me = Browser(port)
+    try:
+        me.send("GET", f"/vui/{code}")
+        seen_number = 0
+        time.sleep(rng.uniform(0, POLL_EVERY))
+        while not stop.is_set():
+            started = time.perf_counter()
+            status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
+            figures.poll(time.perf_counter() - started)
+            if status != 200:
+                figures.error(f"poll {status}")
+            else:
+                number = int(re.search(r'"number":\s*(\d+)', text).group(1))
+                revealed = '"revealed":true' in text.replace(" ", "")
+                if number != seen_number and not revealed:
+                    seen_number = number
+                    answer(me, code, figures, rng)
+            stop.wait(POLL_EVERY)
+    except Exception as error:  # noqa: BLE001 - counted, the others go on
+        figures.error(f"phone: {error!r}")
+
+
+def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None:
+    status, _, html = me.send("GET", f"/vui/{code}")
+    if 'name="chon"' not in html and 'name="thu-tu.' not in html:
+        return  # finished, or not a question
+    token = TOKEN.search(html).group(1)
+    choices = re.findall(r'name="chon" value="(\d+)"', html)
+    ranks = re.findall(r'name="(thu-tu\.\d+)"', html)
+    fields: dict = {"csrf_token": token}
+    if choices:
+        fields["chon"] = rng.choice(choices)
+    else:
+        order = list(range(1, len(ranks) + 1))
+        rng.shuffle(order)
+        fields.update({name: str(rank) for name, rank in zip(ranks, order, strict=True)})
+    status, headers, _ = me.send("POST", f"/vui/{code}", fields)
+    if status != 303:
+        figures.error(f"answer {status}")
+        return
+    _, _, after = me.send("GET", headers["Location"])
+    if "Đã gửi câu trả lời" in after:
+        with figures.lock:
+            figures.sent += 1
+    else:
+        figures.error("answer not kept")
+
+
+def projector(port: int, quiz: str, stop: threading.Event, counted: dict, figures: Figures):
+    screen = Browser(port)
+    screen.cookies = dict(LAPTOP.cookies)
+    while not stop.is_set():
+        status, _, text = screen.send("GET", f"{quiz}/dem")
+        if status == 200:
+            number = int(re.search(r'"number":\s*(\d+)', text).group(1))
+            answered = int(re.search(r'"answered":\s*(\d+)', text).group(1))
+            counted[number] = max(counted.get(number, 0), answered)
+        else:
+            figures.error(f"count {status}")
+        stop.wait(POLL_EVERY)
+
+
+LAPTOP: Browser
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
+
+
+def line(name: str, polls: list[float]) -> str:
+    ms = [p * 1000 for p in polls]
+    return (
+        f"  {name:<28} {len(ms):>6} polls   p50 {percentile(ms, 0.5):7.1f} ms   "
+        f"p99 {percentile(ms, 0.99):7.1f} ms   max {max(ms, default=0):7.1f} ms"
+    )
+
+
+def start_server(instance: Path, port: int) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "TRAINER_INSTANCE_PATH": str(instance),
+        "TRAINER_CONTENT_DIR": str(REPO),
+    }
+    trainer = str(Path(sys.executable).with_name("trainer"))
+    args = [trainer, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    log = (instance / "serve.log").open("wb")
+    return subprocess.Popen(
+        args, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def wait_for(port: int, process: subprocess.Popen, limit: float = 120) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < limit:
+        if process.poll() is not None:
+            raise SystemExit("trainer serve stopped; see its log")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                status = Browser(port).send("GET", "/vui")[0]
+                if status == 200:
+                    return time.monotonic() - started
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"trainer serve did not answer in {limit} s")
+
+
+def main() -> int:
+    global LAPTOP
+    args = parse_args()
+    instance = Path(tempfile.mkdtemp(prefix="trainer-bench-hall-"))
+    port = socket.socket()
+    port.bind(("127.0.0.1", 0))
+    port_number = port.getsockname()[1]
+    port.close()
+    server = start_server(instance, port_number)
+    try:
+        print(f"trainer serve answering after {wait_for(port_number, server):.1f} s")
+        LAPTOP = Browser(port_number)
+        status, headers, _ = LAPTOP.form(
+            f"/chu-de/{args.topic}/do-vui-ca-lop",
+            f"/chu-de/{args.topic}/do-vui-ca-lop/dien-thoai",
+            {},
+        )
+        if status != 303:
+            raise SystemExit(f"could not start a live class quiz on {args.topic}: {status}")
+        quiz = headers["Location"]
+        code = re.search(r'class="code">(\d{3}) (\d{3})<', LAPTOP.send("GET", quiz)[2])
+        code = "".join(code.groups())
+
+        alone = Figures()
+        stop = threading.Event()
+        lone = threading.Thread(
+            target=phone, args=(port_number, code, stop, alone, random.Random(0))
+        )
+        lone.start()
+        time.sleep(10)
+        stop.set()
+        lone.join()
+
+        hall, counted, stop = Figures(), {}, threading.Event()
+        threads = [
+            threading.Thread(target=phone, args=(port_number, code, stop, hall, random.Random(i)))
+            for i in range(args.phones)
+        ]
+        threads.append(
+            threading.Thread(target=projector, args=(port_number, quiz, stop, counted, hall))
+        )
+        for thread in threads:
+            thread.start()
+        time.sleep(POLL_EVERY * 2)  # every phone has joined and asked once
+        for _ in range(args.questions):
+            LAPTOP.form(quiz, quiz, {"buoc": "next"})
+            time.sleep(args.open_seconds)
+            LAPTOP.form(quiz, quiz, {"buoc": "reveal"})
+            time.sleep(args.shown_seconds)
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+
+        total_counted = sum(n for number, n in counted.items() if number > 0)
+        print(f"\n{args.phones} phones, {args.questions} questions of {args.topic}, ")
+        print(f"polling every {POLL_EVERY} s, SQLite, trainer serve (2 workers x 4 threads):")
+        print(line("baseline: one phone alone", alone.polls))
+        print(line(f"{args.phones} phones + projector", hall.polls))
+        print(f"  answers sent (kept)          {hall.sent}")
+        print(
+            f"  answers counted on projector {total_counted}  (per question: "
+            f"{[counted.get(n, 0) for n in range(1, args.questions + 1)]})"
+        )
+        print(
+            f"  errors                       {len(alone.errors) + len(hall.errors)}"
+            + (f"  e.g. {hall.errors[:3]}" if hall.errors else "")
+        )
+        goal_p99 = percentile([p * 1000 for p in hall.polls], 0.99) < 200
+        print(
+            f"  goals: counted = sent {'met' if total_counted == hall.sent else 'NOT met'}; "
+            f"poll p99 < 200 ms {'met' if goal_p99 else 'NOT met'}"
+        )
+        return 0
+    finally:
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""Only for admins: each village's targets for a year, typed in or imported from CSV."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+
+from trainer.extensions import db
+from trainer.services import clock, targets, teams, villages
+from trainer.services.accounts import AccountError
+from trainer.services.targets_import import import_targets
+from trainer.web.core.access import admin_required
+from trainer.web.core.catalog import current_catalog
+
+bp = Blueprint("targets", __name__, url_prefix="/quan-tri/chi-tieu")
+MAX_CSV_BYTES = 2 * 1024 * 1024
+
+
+class TargetsFileForm(FlaskForm):
+    file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
+
+
+def _chosen() -> tuple[int | None, int]:
+    year = request.args.get("nam", type=int) or clock.local_day(clock.now()).year
+    return request.args.get("to", type=int), year
+
+
+@bp.get("/")
+@admin_required
+def index(error: str = "", status: int = 200):
+    team_id, year = _chosen()
+    all_teams = teams.team_choices(db.session)
+    team_id = team_id or (all_teams[0][0] if all_teams else None)
+    listed = villages.villages_of(db.session, [team_id]) if team_id else []
+    page = render_template(
+        "field/targets.html",
+        teams=all_teams,
+        team_id=team_id,
+        year=year,
+        villages=listed,
+        indicators=targets.indicators(current_catalog().outcomes),
+        held=targets.targets_for(db.session, [v.id for v in listed], year),
+        typed=request.form,
+        error=error,
+        form=TargetsFileForm(),
+    )
+    return page, status
+
+
+@bp.post("/")
+@admin_required
+def save():
+    team_id, year = _chosen()
+    known = [indicator.key for indicator in targets.indicators(current_catalog().outcomes)]
+    typed = {}
+    for name, text in request.form.items():
+        village, _, indicator = name.removeprefix("t-").partition("-")
+        if name.startswith("t-") and village.isdigit():
+            typed[(int(village), indicator)] = text
+    if not FlaskForm().validate_on_submit() or team_id is None:
+        return redirect(url_for("targets.index", to=team_id, nam=year))
+    try:
+        targets.set_team_targets(db.session, team_id, year, typed, known)
+    except AccountError as error:
+        return index(error.message, 422)
+    flash(f"Đã lưu chỉ tiêu năm {year}.", "success")
+    return redirect(url_for("targets.index", to=team_id, nam=year))
+
+
+@bp.route("/nhap", methods=["GET", "POST"])
+@admin_required
+def import_csv():
+    form = TargetsFileForm()
+    report = None
+    if form.validate_on_submit():
+        data = form.file.data.read(MAX_CSV_BYTES + 1)
+        if len(data) > MAX_CSV_BYTES:
+            form.file.errors = ["Tệp lớn quá 2 MB. Hãy chia thành nhiều tệp."]
+        else:
+            known = targets.indicators(current_catalog().outcomes)
+            report = import_targets(db.session, data, known)
+    columns = [i.key.replace("-", "_") for i in targets.indicators(current_catalog().outcomes)]
+    return render_template("field/targets_import.html", form=form, report=report, columns=columns)

@@ -1,0 +1,115 @@
+"""The hall's phones in a class quiz: join by code or QR, no account, one answer a question.
+
+Each phone gets a random id in its cookie. Its page asks every 1.5 s whether the question
+changed (a few bytes) and reloads when it has. A signed-in member's answers are kept with
+their account, for "Đố vui đã làm" on their own page.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from trainer.extensions import db
+from trainer.services import clock, live_quiz
+from trainer.web.core.access import current_user
+from trainer.web.hall.live_quiz import quiz_and_item, right_order, shown
+
+bp = Blueprint("phones", __name__)
+PLAYER = "nguoi_choi"
+NOT_FOUND = "Không thấy đố vui có mã này. Hãy xem lại mã trên màn chiếu."
+SAID = {
+    "kept": ("Đã gửi câu trả lời. Chờ người dạy hiện đáp án.", "success"),
+    "again": ("Bạn đã trả lời câu này rồi.", "info"),
+    "closed": ("Câu này đã đóng: người dạy đã hiện đáp án hoặc sang câu khác.", "info"),
+    "bad": ("Hãy chọn một câu trả lời rồi bấm Gửi.", "error"),
+}
+
+
+@bp.route("/vui", methods=["GET", "POST"])
+def join():
+    code = request.form.get("ma", request.args.get("ma", ""))[:20]
+    if not code or (request.method == "GET" and "ma" not in request.args):
+        return render_template("class_quiz/phone_join.html", code=code, problem="")
+    found = live_quiz.find(db.session, code, clock.now())
+    if found is None:
+        page = render_template("class_quiz/phone_join.html", code=code, problem=NOT_FOUND)
+        return page, 404
+    return redirect(url_for("phones.question", code=found.code), 303)
+
+
+@bp.get("/vui/<code>")
+def question(code: str):
+    state = _state(code)
+    quiz, item = quiz_and_item(state)
+    mine = live_quiz.given_by(db.session, state, _player())
+    return render_template(
+        "class_quiz/phone.html",
+        state=state,
+        item=item,
+        choices=shown(item, state.current) if item else [],
+        right_order=right_order(item, state.current) if item else [],
+        mine=mine,
+        mine_letters=_letters(mine, state) if mine else [],
+    )
+
+
+@bp.post("/vui/<code>")
+def answer(code: str):
+    state = _state(code)
+    quiz, _ = quiz_and_item(state)
+    try:
+        positions = [int(value) for value in _given(request.form)]
+    except ValueError:
+        positions = []
+    user_id = current_user.id if current_user.is_authenticated else None
+    outcome = live_quiz.answer(db.session, quiz, state, _player(), user_id, positions, clock.now())
+    flash(*SAID[outcome])
+    return redirect(url_for("phones.question", code=state.code), 303)
+
+
+@bp.get("/vui/<code>/trang-thai")
+def status(code: str):
+    """What a phone asks every 1.5 s: has the question changed?"""
+    response = jsonify(_state(code).as_json())
+    response.cache_control.no_store = True
+    return response
+
+
+def _state(code: str):
+    return live_quiz.find(db.session, code, clock.now()) or abort(404)
+
+
+def _player() -> str:
+    if PLAYER not in session:
+        session[PLAYER] = secrets.token_hex(8)
+    return session[PLAYER]
+
+
+def _given(form) -> list[str]:
+    """Shown positions: `chon` for choices (one or many), `thu-tu.<p>` = rank for order."""
+    ranks = sorted(
+        (int(rank), key.split(".", 1)[1])
+        for key, rank in form.items()
+        if key.startswith("thu-tu.") and rank.isdigit()
+    )
+    if ranks:
+        complete = [rank for rank, _ in ranks] == list(range(1, len(ranks) + 1))
+        return [position for _, position in ranks] if complete else []
+    return form.getlist("chon")
+
+
+def _letters(mine, state) -> list[str]:
+    position_of = {original: at for at, original in enumerate(state.current.shown)}
+    return ["ABCDEFGH"[position_of[c]] for c in mine.choices if c in position_of]
