@@ -23,12 +23,12 @@ def test_a_wrong_method_is_explained_and_keeps_the_allow_header(client):
     assert "Không mở được theo cách này" in page and "POST" in response.headers["Allow"]
 
 
-def test_a_malformed_request_is_explained(client, login):
-    token = login.token()
+def test_a_malformed_request_is_explained(client, session, login):
+    make_user(session, username="lan")
+    login("lan")
+    token = login.token("/bai-hoc/mat-khau")
 
-    response = client.post(
-        "/bai-hoc/mat-khau/trinh-chieu/vi-tri", json="not an object", headers={"X-CSRFToken": token}
-    )
+    response = client.post("/tien-do/mat-khau/buoc", data={"step": "x", "csrf_token": token})
 
     assert response.status_code == 400 and "Yêu cầu chưa đúng" in response.get_data(as_text=True)
 
