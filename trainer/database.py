@@ -33,8 +33,9 @@ def make_engine(url: str) -> sa.Engine:
     """An engine for url; SQLite gets WAL, a busy timeout, foreign keys and explicit BEGINs."""
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
-    _create_private(sa.engine.make_url(url).database)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    path = sa.engine.make_url(url).database
+    sa.event.listen(engine, "do_connect", lambda *_: _create_private(path))
     sa.event.listen(engine, "connect", _sqlite_connect)
     sa.event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -42,7 +43,8 @@ def make_engine(url: str) -> sa.Engine:
 
 def _create_private(path: str | None) -> None:
     """Create a new database file readable by its owner only (SQLite gives its -wal and
-    -shm files the same mode), before SQLite would create it world-readable."""
+    -shm files the same mode), just before SQLite would create it world-readable; only
+    when something connects, so a command that never uses the database makes none."""
     if not path or path == ":memory:" or path.startswith("file:"):
         return
     with suppress(FileExistsError, FileNotFoundError):  # a missing folder: SQLite says so

@@ -30,6 +30,7 @@ from trainer.services import (
     joining,
     passwords,
     people,
+    plays,
     progress,
     sessions,
     sign_in,
@@ -93,6 +94,7 @@ CALLS = {
     "certificates.record_demonstration": lambda s, w: certificates.record_demonstration(
         s, w.code, w.instructor
     ),
+    "plays.count_play": lambda s, w: plays.count_play(s, "mat-khau", "vi", 1, clock.now()),
     "progress.record_opened": lambda s, w: progress.record_opened(
         s, w.member, "mat-khau", "vi", clock.now()
     ),
