@@ -63,6 +63,7 @@ def test_the_app_builds_the_index_on_first_search_when_trainer_build_has_not(app
 def test_a_resident_types_without_diacritics_and_opens_the_step(phone, live_server):
     phone.goto(live_server)
 
+    phone.locator("summary", has_text="Tìm bài").click()
     phone.get_by_role("searchbox", name="Tìm bài học").fill("mat khau")
     phone.keyboard.press("Enter")
     first = phone.locator(".search-hits a").first
