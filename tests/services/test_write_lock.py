@@ -12,6 +12,7 @@ import contextlib
 import importlib
 import inspect
 import pkgutil
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +21,7 @@ import sqlalchemy as sa
 import trainer.services
 from tests.factories import PASSWORD, make_team, make_user
 from tests.services.certification import right_answers
+from trainer.content.quizzes import read_quiz
 from trainer.extensions import db
 from trainer.services import (
     accounts,
@@ -28,9 +30,11 @@ from trainer.services import (
     clock,
     csv_import,
     joining,
+    live_quiz,
     passwords,
     people,
     plays,
+    presentations,
     progress,
     sessions,
     sign_in,
@@ -52,6 +56,19 @@ def _submit(s, w):
     attempt = attempts.start(s, w.member, w.quiz)
     answers = right_answers(w.quiz, attempt)
     attempts.submit(s, w.member, attempt.token, w.quiz, answers)
+
+
+def _practice():
+    """The test bank's practice items, which a live class quiz plays."""
+    bank = Path(__file__).parents[1] / "data" / "content" / "quizzes" / "an-toan.yaml"
+    return read_quiz(bank, bank)[0].practice
+
+
+def _answer_live(s):
+    quiz = read_quiz(*[Path(__file__).parents[1] / "data/content/quizzes/an-toan.yaml"] * 2)[0]
+    state = live_quiz.start(s, "an-toan", quiz.practice, clock.now())
+    state = live_quiz.step(s, state.id, "next", clock.now())
+    return live_quiz.answer(s, quiz, state, "telefon-1", None, [0], clock.now())
 
 
 # name -> what it calls; errors the services raise on purpose are expected and fine.
@@ -116,6 +133,21 @@ CALLS = {
         sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
         for password in ("sai-mat-khau", PASSWORD)
     ],
+    "presentations.start": lambda s, w: presentations.start(s, "mat-khau", 4, clock.now()),
+    "presentations.join": lambda s, w: presentations.join(
+        s, presentations.start(s, "mat-khau", 4, clock.now()).code, clock.now()
+    ),
+    "presentations.current": lambda s, w: presentations.current(
+        s, presentations.start(s, "mat-khau", 4, clock.now()).id, clock.now()
+    ),
+    "presentations.move": lambda s, w: presentations.move(
+        s, presentations.start(s, "mat-khau", 4, clock.now()).id, 1, False, clock.now()
+    ),
+    "live_quiz.start": lambda s, w: live_quiz.start(s, "an-toan", _practice(), clock.now()),
+    "live_quiz.step": lambda s, w: live_quiz.step(
+        s, live_quiz.start(s, "an-toan", _practice(), clock.now()).id, "next", clock.now()
+    ),
+    "live_quiz.answer": lambda s, w: _answer_live(s),
 }
 
 
