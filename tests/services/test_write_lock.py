@@ -21,8 +21,11 @@ import sqlalchemy as sa
 import trainer.services
 from tests.factories import PASSWORD, make_team, make_user
 from tests.services.certification import right_answers
+from tests.services.test_shared_voices import voice
+from tests.services.visit_log import content_outcomes, entry
 from trainer.content.quizzes import read_quiz
 from trainer.extensions import db
+from trainer.models import Certificate, Team
 from trainer.services import (
     accounts,
     attempts,
@@ -37,10 +40,15 @@ from trainer.services import (
     presentations,
     progress,
     sessions,
+    shared_voices,
     sign_in,
+    targets,
     teams,
     throttle,
+    villages,
+    visits,
 )
+from trainer.services.targets_import import import_targets
 
 MEMBERS_CSV = "ho_ten,ten_dang_nhap,to\nCà Văn Sơn,son.ca,Tổ CNSCĐ-Xã Mường Phăng\n"
 TEAMS_CSV = "ten_to,xa_phuong\nTổ CNSCĐ-Xã Nà Tấu,Xã Nà Tấu\n"
@@ -69,6 +77,31 @@ def _answer_live(s):
     state = live_quiz.start(s, "an-toan", quiz.practice, clock.now())
     state = live_quiz.step(s, state.id, "next", clock.now())
     return live_quiz.answer(s, quiz, state, "telefon-1", None, [0], clock.now())
+
+
+def _village(s, w):
+    return villages.add_village(s, w.team, "Bản Che Căn")
+
+
+def _team_name(s, w) -> str:
+    return s.get(Team, w.team).name
+
+
+def _holder(s, w) -> int:
+    return s.scalar(sa.select(Certificate.user_id).where(Certificate.code == w.code))
+
+
+def _visit_content():
+    return content_outcomes(), {"an-toan": "An toàn trên mạng"}
+
+
+def _entry(s, w, **changes):
+    place = _village(s, w)
+    return entry(place, visited_on=clock.now().date().isoformat(), **changes)
+
+
+def _visit(s, w):
+    return visits.record(s, _holder(s, w), _entry(s, w), *_visit_content())
 
 
 # name -> what it calls; errors the services raise on purpose are expected and fine.
@@ -133,6 +166,28 @@ CALLS = {
         sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
         for password in ("sai-mat-khau", PASSWORD)
     ],
+    "villages.add_village": lambda s, w: villages.add_village(s, w.team, "Bản Che Căn"),
+    "villages.retire_village": lambda s, w: villages.retire_village(
+        s, w.team, villages.add_village(s, w.team, "Bản Bua").id
+    ),
+    "targets.set_targets": lambda s, w: targets.set_targets(
+        s, _village(s, w).id, 2026, {"nguoi-dan": "300"}, ["nguoi-dan"]
+    ),
+    "targets.set_team_targets": lambda s, w: targets.set_team_targets(
+        s, w.team, 2026, {(_village(s, w).id, "nguoi-dan"): "300"}, ["nguoi-dan"]
+    ),
+    "targets_import.import_targets": lambda s, w: import_targets(
+        s,
+        f"to;thon_ban;nam;nguoi_dan\n{_team_name(s, w)};Bản Che Căn;2026;300\n".encode(),
+        targets.indicators(content_outcomes()),
+    ),
+    "visits.record": lambda s, w: _visit(s, w),
+    "visits.update": lambda s, w: visits.update(
+        s, _holder(s, w), _visit(s, w).id, _entry(s, w, residents="4"), *_visit_content()
+    ),
+    "shared_voices.store": lambda s, w: shared_voices.store(
+        s, w.lesson, 1, voice(1.0), ".mp3", clock.now()
+    ),
     "presentations.start": lambda s, w: presentations.start(s, "mat-khau", 4, clock.now()),
     "presentations.join": lambda s, w: presentations.join(
         s, presentations.start(s, "mat-khau", 4, clock.now()).code, clock.now()
@@ -179,6 +234,7 @@ def world(app, session):
         code=code,
         pending=pending.id,
         join_code=team.join_code,
+        lesson=app.extensions["catalog"].lesson("mat-khau"),
     )
 
 
