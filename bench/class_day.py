@@ -146,18 +146,26 @@ def seed(app, count: int, method: str) -> list[tuple[int, str]]:
         return [(person.id, person.username) for person in people]
 
 
+def phone() -> requests.Session:
+    """One member's browser. Each request opens its own connection, as 150 phones do: a
+    kept-alive one the server closed while the member waited would fail the next post."""
+    browser = requests.Session()
+    browser.headers["Connection"] = "close"
+    return browser
+
+
 def signed_in(app, base: str, user_id: int) -> requests.Session:
     """A browser already signed in as the user (its cookie made here, without a password)."""
     with app.test_request_context():
         login_user(db.session.get(User, user_id))
         value = app.session_interface.get_signing_serializer(app).dumps(dict(flask_session))
-    browser = requests.Session()
+    browser = phone()
     browser.cookies.set(app.config["SESSION_COOKIE_NAME"], value, domain="127.0.0.1")
     return browser
 
 
 def sign_in(base: str, login: str, result: Result, browser=None) -> None:
-    browser = browser or requests.Session()
+    browser = browser or phone()
     token = token_of(browser.get(f"{base}/dang-nhap", timeout=TIMEOUT))
     result.timed(
         302,

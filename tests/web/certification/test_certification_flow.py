@@ -28,7 +28,7 @@ def register(client, team):
             "login": "0912345678",
             "password": "hoc-ky-nang-so",
             "password_again": "hoc-ky-nang-so",
-            "team": str(team.id),
+            "join_code": team.join_code,
         },
     )
 
