@@ -209,5 +209,5 @@ def answers_of(session: Session, user_id: int) -> list[tuple[ClassAnswer, str]]:
             .join(ClassQuiz, ClassQuiz.id == ClassAnswer.quiz_id)
             .where(ClassAnswer.user_id == user_id)
             .order_by(ClassAnswer.answered_at.desc(), ClassAnswer.id.desc())
-        ).tuples()
+        )
     )
