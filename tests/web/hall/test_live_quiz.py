@@ -178,7 +178,7 @@ def test_the_hall_answers_on_phones_and_the_projector_counts_live(browser, live_
     for phone in phones:  # each phone shows the question by itself, then answers it
         phone.get_by_text("Một câu dài bạn tự nghĩ, có số và ký hiệu").click()
         phone.get_by_role("button", name="Gửi").click()
-        expect(phone.get_by_text("Chờ người dạy hiện đáp án")).to_be_visible()
+        expect(phone.get_by_text("Bạn đã chọn:")).to_be_visible()
 
     counts = laptop.locator(".live .count")
     expect(laptop.locator("[data-answered]")).to_have_text("2")  # live, without a reload

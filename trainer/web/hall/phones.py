@@ -30,7 +30,7 @@ bp = Blueprint("phones", __name__)
 PLAYER = "nguoi_choi"
 NOT_FOUND = "Không thấy đố vui có mã này. Hãy xem lại mã trên màn chiếu."
 SAID = {
-    "kept": ("Đã gửi câu trả lời. Chờ người dạy hiện đáp án.", "success"),
+    "kept": ("Đã gửi câu trả lời.", "success"),
     "again": ("Bạn đã trả lời câu này rồi.", "info"),
     "closed": ("Câu này đã đóng: người dạy đã hiện đáp án hoặc sang câu khác.", "info"),
     "bad": ("Hãy chọn một câu trả lời rồi bấm Gửi.", "error"),
