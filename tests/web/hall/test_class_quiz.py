@@ -106,14 +106,18 @@ def test_every_shipped_question_and_its_answer_fit_the_projector_screen(shipped_
     base, catalog, hall = shipped_hall
     misfits = {}
 
+    played = 0
     for topic in sorted(catalog.quizzes):
-        total = len(catalog.quizzes[topic].items)
-        for number in range(1, total + 1):
-            hall.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop/{number}?dap-an=1")
+        address = f"/chu-de/{topic}/do-vui-ca-lop/1"
+        while address:  # every question the class quiz plays, by its own "Câu sau" link
+            hall.goto(f"{base}{address}?dap-an=1")
             expect(hall.locator(".answer")).to_be_visible()
             fit = hall.evaluate(FITS)
             if fit["below"] or fit["scrolls"] or fit["size"] < 20:
-                misfits[f"{topic}/{number}"] = fit
+                misfits[address] = fit
+            played += 1
+            following = hall.locator("a[rel=next]")
+            address = following.get_attribute("href") if following.count() else None
 
-    assert len(catalog.quizzes) >= 5
+    assert played >= 5 * 4
     assert misfits == {}
