@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -10,6 +11,8 @@ from playwright.sync_api import expect
 
 from tests.factories import make_user
 from tests.forms import Login, post_form, token_from
+from tests.serving import serving
+from tests.web.hall.test_class_quiz import FITS
 from trainer.models import ClassAnswer
 
 
@@ -189,3 +192,26 @@ def test_the_hall_answers_on_phones_and_the_projector_counts_live(browser, live_
     assert sorted(counts.all_inner_texts()) == ["0", "0", "2"]
     for page in [laptop, *phones]:
         page.context.close()
+
+
+@pytest.mark.browser
+def test_every_shipped_practice_question_and_its_answer_fit_the_projector_live(make_app, browser):
+    app = make_app(Path(__file__).resolve().parents[3])
+    laptop = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    misfits, played = {}, 0
+    with serving(app) as base:
+        for topic, quiz in sorted(app.extensions["catalog"].quizzes.items()):
+            laptop.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop")
+            laptop.get_by_role("button", name="Trả lời bằng điện thoại").click()
+            for number in range(1, len(quiz.practice) + 1):
+                laptop.get_by_role("button", name=re.compile("Bắt đầu|Câu sau")).click()
+                laptop.get_by_role("button", name="Hiện đáp án (D)").click()
+                expect(laptop.locator(".answer")).to_be_visible()
+                fit = laptop.evaluate(FITS)
+                if fit["below"] or fit["scrolls"] or fit["size"] < 20:
+                    misfits[f"{topic}/{number}"] = fit
+                played += 1
+    laptop.context.close()
+
+    assert played >= 5 * 4
+    assert misfits == {}
