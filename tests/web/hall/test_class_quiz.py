@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.serving import serving
+from tests.web.hall.projector_fit import FITS
 
 
 def test_the_class_quiz_starts_with_how_many_questions_and_no_accounts(client):
@@ -89,16 +90,6 @@ def shipped_hall(make_app, browser):
     with serving(app) as url:
         yield url, app.extensions["catalog"], context.new_page()
     context.close()
-
-
-FITS = """() => {
-    const bar = document.querySelector('.controls').getBoundingClientRect().top;
-    const main = document.querySelector('.quiz-hall');
-    const parts = [...main.children].filter(el => !el.matches('.controls'));
-    return {below: Math.max(...parts.map(el => el.getBoundingClientRect().bottom)) > bar + 1,
-            scrolls: document.documentElement.scrollHeight > innerHeight,
-            size: parseFloat(getComputedStyle(main).fontSize)};
-}"""
 
 
 @pytest.mark.browser

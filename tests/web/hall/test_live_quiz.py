@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from tests.factories import make_user
 from tests.forms import Login, post_form, token_from
 from tests.serving import serving
-from tests.web.hall.test_class_quiz import FITS
+from tests.web.hall.projector_fit import FITS
 from trainer.models import ClassAnswer
 
 
