@@ -82,7 +82,8 @@ def answer(code: str):
 @bp.get("/vui/<code>/trang-thai")
 def status(code: str):
     """What a phone asks every 1.5 s: has the question changed?"""
-    response = jsonify(_state(code).as_json())
+    found = live_quiz.status(db.session, code, clock.now()) or abort(404)
+    response = jsonify(found)
     response.cache_control.no_store = True
     return response
 
