@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing
 import os
 import random
 import re
@@ -46,6 +47,9 @@ def parse_args():
     p.add_argument("--topic", default="vneid")
     p.add_argument("--open-seconds", type=float, default=8.0)
     p.add_argument("--shown-seconds", type=float, default=3.0)
+    p.add_argument(
+        "--processes", type=int, default=5, help="client processes the phones are spread over"
+    )
     return p.parse_args()
 
 
@@ -125,6 +129,21 @@ def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: ra
             stop.wait(POLL_EVERY)
     except Exception as error:  # noqa: BLE001 - counted, the others go on
         figures.error(f"phone: {error!r}")
+
+
+def phones_process(port, code, first, count, stop, results) -> None:
+    """`count` phones as threads of one client process (so the client's own lock between
+    threads does not add to the latency measured); its figures go back through results."""
+    figures = Figures()
+    threads = [
+        threading.Thread(target=phone, args=(port, code, stop, figures, random.Random(first + i)))
+        for i in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.put((figures.polls, figures.sent, figures.errors))
 
 
 def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None:
@@ -246,16 +265,27 @@ def main() -> int:
         stop.set()
         lone.join()
 
-        hall, counted, stop = Figures(), {}, threading.Event()
-        threads = [
-            threading.Thread(target=phone, args=(port_number, code, stop, hall, random.Random(i)))
-            for i in range(args.phones)
+        hall, counted = Figures(), {}
+        stop, stop_projector = multiprocessing.Event(), threading.Event()
+        results = multiprocessing.Queue()
+        shares = [
+            args.phones // args.processes + (i < args.phones % args.processes)
+            for i in range(args.processes)
         ]
-        threads.append(
-            threading.Thread(target=projector, args=(port_number, quiz, stop, counted, hall))
+        clients = [
+            multiprocessing.Process(
+                target=phones_process,
+                args=(port_number, code, sum(shares[:i]), share, stop, results),
+            )
+            for i, share in enumerate(shares)
+            if share
+        ]
+        screen = threading.Thread(
+            target=projector, args=(port_number, quiz, stop_projector, counted, hall)
         )
-        for thread in threads:
-            thread.start()
+        for client in clients:
+            client.start()
+        screen.start()
         time.sleep(POLL_EVERY * 2)  # every phone has joined and asked once
         for _ in range(args.questions):
             LAPTOP.form(quiz, quiz, {"buoc": "next"})
@@ -263,12 +293,26 @@ def main() -> int:
             LAPTOP.form(quiz, quiz, {"buoc": "reveal"})
             time.sleep(args.shown_seconds)
         stop.set()
-        for thread in threads:
-            thread.join(timeout=30)
+        stop_projector.set()
+        for _ in clients:
+            polls, sent, errors = results.get(timeout=60)
+            hall.polls += polls
+            hall.sent += sent
+            hall.errors += errors
+        for client in clients:
+            client.join(timeout=30)
+        screen.join(timeout=30)
 
         total_counted = sum(n for number, n in counted.items() if number > 0)
-        print(f"\n{args.phones} phones, {args.questions} questions of {args.topic}, ")
-        print(f"polling every {POLL_EVERY} s, SQLite, trainer serve (2 workers x 4 threads):")
+        load = os.getloadavg()[0]
+        print(
+            f"\n{args.phones} phones ({len(clients)} client processes), {args.questions} "
+            f"questions of {args.topic}, polling every {POLL_EVERY} s;"
+        )
+        print(
+            f"SQLite, trainer serve (2 workers x 4 threads), {os.cpu_count()} cores, "
+            f"load average {load:.1f} at the end:"
+        )
         print(line("baseline: one phone alone", alone.polls))
         print(line(f"{args.phones} phones + projector", hall.polls))
         print(f"  answers sent (kept)          {hall.sent}")
