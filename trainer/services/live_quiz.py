@@ -92,8 +92,9 @@ def find(session: Session, code: str, now: datetime) -> State | None:
 def status(session: Session, code: str, now: datetime) -> dict | None:
     """Just what a phone asks every second or two (number, revealed, seq): four columns."""
     found = session.execute(
-        sa.select(ClassQuiz.number, ClassQuiz.revealed, ClassQuiz.seq, ClassQuiz.touched_at)
-        .where(ClassQuiz.code == typed(code))
+        sa.select(ClassQuiz.number, ClassQuiz.revealed, ClassQuiz.seq, ClassQuiz.touched_at).where(
+            ClassQuiz.code == typed(code)
+        )
     ).first()
     if found is None or not alive(found.touched_at, now):
         return None

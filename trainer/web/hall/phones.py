@@ -75,6 +75,8 @@ def answer(code: str):
         positions = []
     user_id = current_user.id if current_user.is_authenticated else None
     outcome = live_quiz.answer(db.session, quiz, state, _player(), user_id, positions, clock.now())
+    if request.headers.get("X-Requested-With") == "phone":  # the page's script: no reload
+        return jsonify({"kept": outcome == "kept", "said": SAID[outcome][0]})
     flash(*SAID[outcome])
     return redirect(url_for("phones.question", code=state.code), 303)
 
