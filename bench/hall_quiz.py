@@ -96,11 +96,14 @@ class Figures:
     def __init__(self):
         self.lock = threading.Lock()
         self.polls: list[float] = []
+        self.starts: list[float] = []  # time.monotonic() of each poll: the same clock in
+        # every process on Linux, so polls can be set beside the instructor's actions
         self.sent = 0
         self.errors: list[str] = []
 
-    def poll(self, seconds: float) -> None:
+    def poll(self, started: float, seconds: float) -> None:
         with self.lock:
+            self.starts.append(started)
             self.polls.append(seconds)
 
     def error(self, what: str) -> None:
@@ -115,9 +118,9 @@ def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: ra
         seen_number = 0
         time.sleep(rng.uniform(0, POLL_EVERY))
         while not stop.is_set():
-            started = time.perf_counter()
+            at, started = time.monotonic(), time.perf_counter()
             status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
-            figures.poll(time.perf_counter() - started)
+            figures.poll(at, time.perf_counter() - started)
             if status != 200:
                 figures.error(f"poll {status}")
             else:
@@ -143,7 +146,7 @@ def phones_process(port, code, first, count, stop, results) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    results.put((figures.polls, figures.sent, figures.errors))
+    results.put((figures.starts, figures.polls, figures.sent, figures.errors))
 
 
 def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None:
@@ -286,15 +289,19 @@ def main() -> int:
             client.start()
         screen.start()
         time.sleep(POLL_EVERY * 2)  # every phone has joined and asked once
+        changes = []
         for _ in range(args.questions):
+            changes.append(time.monotonic())
             LAPTOP.form(quiz, quiz, {"buoc": "next"})
             time.sleep(args.open_seconds)
+            changes.append(time.monotonic())
             LAPTOP.form(quiz, quiz, {"buoc": "reveal"})
             time.sleep(args.shown_seconds)
         stop.set()
         stop_projector.set()
         for _ in clients:
-            polls, sent, errors = results.get(timeout=60)
+            starts, polls, sent, errors = results.get(timeout=60)
+            hall.starts += starts
             hall.polls += polls
             hall.sent += sent
             hall.errors += errors
@@ -314,6 +321,14 @@ def main() -> int:
         )
         print(line("baseline: one phone alone", alone.polls))
         print(line(f"{args.phones} phones + projector", hall.polls))
+        near = [
+            seconds
+            for at, seconds in zip(hall.starts, hall.polls, strict=True)
+            if any(0 <= at - change < 2.5 for change in changes)
+        ]
+        calm = [p for p in hall.polls if p not in set(near)]
+        print(line("  within 2.5 s of a change", near))
+        print(line("  the rest", calm))
         print(f"  answers sent (kept)          {hall.sent}")
         print(
             f"  answers counted on projector {total_counted}  (per question: "
