@@ -13,6 +13,7 @@ from tests.factories import make_user
 from tests.forms import Login, post_form, token_from
 from tests.serving import serving
 from tests.web.hall.projector_fit import FITS
+from tests.web.reading.test_accessibility import serious_problems
 from trainer.models import ClassAnswer
 
 
@@ -215,3 +216,25 @@ def test_every_shipped_practice_question_and_its_answer_fit_the_projector_live(m
 
     assert played >= 5 * 4
     assert misfits == {}
+
+
+@pytest.mark.browser
+def test_axe_finds_no_serious_problem_on_the_projector_or_a_phone_in_a_live_quiz(
+    browser, live_server
+):
+    laptop = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    laptop.goto(f"{live_server}/chu-de/an-toan/do-vui-ca-lop")
+    laptop.get_by_role("button", name="Trả lời bằng điện thoại").click()
+    code = laptop.locator(".join-hall .code").inner_text().replace(" ", "")
+    lobby = serious_problems(laptop)
+    laptop.keyboard.press("ArrowRight")
+    expect(laptop.locator(".live .count").first).to_be_visible()
+    phone = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
+    phone.goto(f"{live_server}/vui?ma={code}")
+    expect(phone.get_by_role("button", name="Gửi")).to_be_visible()
+
+    assert lobby == []
+    assert serious_problems(laptop) == []
+    assert serious_problems(phone) == []
+    laptop.context.close()
+    phone.context.close()
