@@ -8,8 +8,9 @@ threads), then:
 1. baseline: one phone alone asks the quiz's state every 1.5 s for 10 s;
 2. the class: an instructor starts a live class quiz from the topic's practice items and
    moves through --questions questions (open 8 s, answer shown 3 s); --phones phones join
-   by the code, ask every 1.5 s, and each answers every question once, while the
-   projector asks for the live count every 1.5 s.
+   by the code and behave as the page does: ask every 1.5 s, load the page again when the
+   question changed, and answer 1 to 6 s after it came (a person reading and tapping),
+   while the projector asks for the live count every 1.5 s.
 Prints the poll latency (p50, p99, max) alone and in the class, answers sent against
 answers the projector counted, and errors. Only 127.0.0.1 is contacted; it stops itself
 after the questions (about a minute). Exits 0 whatever the figures; 1 if the server fails.
@@ -112,24 +113,30 @@ class Figures:
 
 
 def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: random.Random):
+    """One phone as its page behaves: ask every 1.5 s; when the state changed, load the page
+    again; a person reads the question and taps an answer 1 to 6 seconds after it came."""
     me = Browser(port)
     try:
         me.send("GET", f"/vui/{code}")
-        seen_number = 0
-        time.sleep(rng.uniform(0, POLL_EVERY))
+        seen, page, answer_at = None, "", None
+        next_poll = time.monotonic() + rng.uniform(0, POLL_EVERY)
         while not stop.is_set():
-            at, started = time.monotonic(), time.perf_counter()
-            status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
-            figures.poll(at, time.perf_counter() - started)
-            if status != 200:
-                figures.error(f"poll {status}")
-            else:
-                number = int(re.search(r'"number":\s*(\d+)', text).group(1))
-                revealed = '"revealed":true' in text.replace(" ", "")
-                if number != seen_number and not revealed:
-                    seen_number = number
-                    answer(me, code, figures, rng)
-            stop.wait(POLL_EVERY)
+            if time.monotonic() >= next_poll:
+                next_poll += POLL_EVERY
+                at, started = time.monotonic(), time.perf_counter()
+                status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
+                figures.poll(at, time.perf_counter() - started)
+                if status != 200:
+                    figures.error(f"poll {status}")
+                elif (seq := re.search(r'"seq":\s*(\d+)', text).group(1)) != seen:
+                    seen = seq
+                    page = me.send("GET", f"/vui/{code}")[2]
+                    asked = 'name="chon"' in page or 'name="thu-tu.' in page
+                    answer_at = time.monotonic() + rng.uniform(1, 6) if asked else None
+            if answer_at is not None and time.monotonic() >= answer_at:
+                answer(me, code, page, figures, rng)
+                answer_at = None
+            stop.wait(max(0.0, min(next_poll, answer_at or next_poll) - time.monotonic()))
     except Exception as error:  # noqa: BLE001 - counted, the others go on
         figures.error(f"phone: {error!r}")
 
@@ -149,10 +156,7 @@ def phones_process(port, code, first, count, stop, results) -> None:
     results.put((figures.starts, figures.polls, figures.sent, figures.errors))
 
 
-def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None:
-    status, _, html = me.send("GET", f"/vui/{code}")
-    if 'name="chon"' not in html and 'name="thu-tu.' not in html:
-        return  # finished, or not a question
+def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Random) -> None:
     token = TOKEN.search(html).group(1)
     choices = re.findall(r'name="chon" value="(\d+)"', html)
     ranks = re.findall(r'name="(thu-tu\.\d+)"', html)
