@@ -7,9 +7,9 @@ Starts `trainer serve` (SQLite in a temporary instance folder, 127.0.0.1, 2 work
 threads), then:
 1. baseline: one phone alone asks the quiz's state every 1.5 s for 10 s;
 2. the class: an instructor starts a live class quiz from the topic's practice items and
-   moves through --questions questions (open 8 s, answer shown 3 s); --phones phones join
+   moves through --questions questions (open 10 s, answer shown 3 s); --phones phones join
    by the code and behave as the page does: ask every 1.5 s, load the page again when the
-   question changed, and answer 1 to 6 s after it came (a person reading and tapping),
+   question changed, and answer 1 to 5 s after it came (a person reading and tapping),
    while the projector asks for the live count every 1.5 s.
 Prints the poll latency (p50, p99, max) alone and in the class, answers sent against
 answers the projector counted, and errors. Only 127.0.0.1 is contacted; it stops itself
@@ -46,7 +46,7 @@ def parse_args():
     p.add_argument("--phones", type=int, default=50)
     p.add_argument("--questions", type=int, default=5)
     p.add_argument("--topic", default="vneid")
-    p.add_argument("--open-seconds", type=float, default=8.0)
+    p.add_argument("--open-seconds", type=float, default=10.0)
     p.add_argument("--shown-seconds", type=float, default=3.0)
     p.add_argument(
         "--processes", type=int, default=5, help="client processes the phones are spread over"
@@ -100,6 +100,7 @@ class Figures:
         self.starts: list[float] = []  # time.monotonic() of each poll: the same clock in
         # every process on Linux, so polls can be set beside the instructor's actions
         self.sent = 0
+        self.late = 0  # tapped after the answer was shown: refused, as on a real phone
         self.errors: list[str] = []
 
     def poll(self, started: float, seconds: float) -> None:
@@ -132,7 +133,7 @@ def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: ra
                     seen = seq
                     page = me.send("GET", f"/vui/{code}")[2]
                     asked = 'name="chon"' in page or 'name="thu-tu.' in page
-                    answer_at = time.monotonic() + rng.uniform(1, 6) if asked else None
+                    answer_at = time.monotonic() + rng.uniform(1, 5) if asked else None
             if answer_at is not None and time.monotonic() >= answer_at:
                 answer(me, code, page, figures, rng)
                 answer_at = None
@@ -153,7 +154,7 @@ def phones_process(port, code, first, count, stop, results) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-    results.put((figures.starts, figures.polls, figures.sent, figures.errors))
+    results.put((figures.starts, figures.polls, figures.sent, figures.late, figures.errors))
 
 
 def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Random) -> None:
@@ -174,6 +175,9 @@ def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Rand
     elif '"kept":true' in said.replace(" ", ""):
         with figures.lock:
             figures.sent += 1
+    elif "\\u0111\\u00f3ng" in said:  # "đã đóng": the question closed before the tap
+        with figures.lock:
+            figures.late += 1
     else:
         figures.error(f"answer not kept: {said[:80]}")
 
@@ -304,7 +308,8 @@ def main() -> int:
         stop.set()
         stop_projector.set()
         for _ in clients:
-            starts, polls, sent, errors = results.get(timeout=60)
+            starts, polls, sent, late, errors = results.get(timeout=60)
+            hall.late += late
             hall.starts += starts
             hall.polls += polls
             hall.sent += sent
@@ -333,7 +338,7 @@ def main() -> int:
         calm = [p for p in hall.polls if p not in set(near)]
         print(line("  within 2.5 s of a change", near))
         print(line("  the rest", calm))
-        print(f"  answers sent (kept)          {hall.sent}")
+        print(f"  answers sent (kept)          {hall.sent}   (too late, refused: {hall.late})")
         print(
             f"  answers counted on projector {total_counted}  (per question: "
             f"{[counted.get(n, 0) for n in range(1, args.questions + 1)]})"
