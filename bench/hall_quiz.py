@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import multiprocessing
 import os
 import random
@@ -115,7 +116,7 @@ class Figures:
 
 def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: random.Random):
     """One phone as its page behaves: ask every 1.5 s; when the state changed, load the page
-    again; a person reads the question and taps an answer 1 to 6 seconds after it came."""
+    again; a person reads the question and taps an answer 1 to 5 seconds after it came."""
     me = Browser(port)
     try:
         me.send("GET", f"/vui/{code}")
@@ -172,10 +173,10 @@ def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Rand
     status, _, said = me.send("POST", f"/vui/{code}", fields, {"X-Requested-With": "phone"})
     if status != 200:
         figures.error(f"answer {status}")
-    elif '"kept":true' in said.replace(" ", ""):
+    elif json.loads(said)["kept"]:
         with figures.lock:
             figures.sent += 1
-    elif "\\u0111\\u00f3ng" in said:  # "đã đóng": the question closed before the tap
+    elif "đã đóng" in json.loads(said)["said"]:  # the question closed before the tap
         with figures.lock:
             figures.late += 1
     else:
