@@ -7,9 +7,10 @@ Starts `trainer serve` (SQLite in a temporary instance folder, 127.0.0.1, 2 work
 threads), then:
 1. baseline: one phone alone asks the quiz's state every 1.5 s for 10 s;
 2. the class: an instructor starts a live class quiz from the topic's practice items and
-   moves through --questions questions (open 8 s, answer shown 3 s); --phones phones join
-   by the code, ask every 1.5 s, and each answers every question once, while the
-   projector asks for the live count every 1.5 s.
+   moves through --questions questions (open 10 s, answer shown 3 s); --phones phones join
+   by the code and behave as the page does: ask every 1.5 s, load the page again when the
+   question changed, and answer 1 to 5 s after it came (a person reading and tapping),
+   while the projector asks for the live count every 1.5 s.
 Prints the poll latency (p50, p99, max) alone and in the class, answers sent against
 answers the projector counted, and errors. Only 127.0.0.1 is contacted; it stops itself
 after the questions (about a minute). Exits 0 whatever the figures; 1 if the server fails.
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
+import multiprocessing
 import os
 import random
 import re
@@ -44,8 +47,11 @@ def parse_args():
     p.add_argument("--phones", type=int, default=50)
     p.add_argument("--questions", type=int, default=5)
     p.add_argument("--topic", default="vneid")
-    p.add_argument("--open-seconds", type=float, default=8.0)
+    p.add_argument("--open-seconds", type=float, default=10.0)
     p.add_argument("--shown-seconds", type=float, default=3.0)
+    p.add_argument(
+        "--processes", type=int, default=5, help="client processes the phones are spread over"
+    )
     return p.parse_args()
 
 
@@ -56,8 +62,8 @@ class Browser:
         self.port, self.cookies = port, {}
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
-    def send(self, method, path, fields=None):
-        headers = {"Host": f"127.0.0.1:{self.port}"}
+    def send(self, method, path, fields=None, extra=None):
+        headers = {"Host": f"127.0.0.1:{self.port}", **(extra or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -92,11 +98,15 @@ class Figures:
     def __init__(self):
         self.lock = threading.Lock()
         self.polls: list[float] = []
+        self.starts: list[float] = []  # time.monotonic() of each poll: the same clock in
+        # every process on Linux, so polls can be set beside the instructor's actions
         self.sent = 0
+        self.late = 0  # tapped after the answer was shown: refused, as on a real phone
         self.errors: list[str] = []
 
-    def poll(self, seconds: float) -> None:
+    def poll(self, started: float, seconds: float) -> None:
         with self.lock:
+            self.starts.append(started)
             self.polls.append(seconds)
 
     def error(self, what: str) -> None:
@@ -105,32 +115,50 @@ class Figures:
 
 
 def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: random.Random):
+    """One phone as its page behaves: ask every 1.5 s; when the state changed, load the page
+    again; a person reads the question and taps an answer 1 to 5 seconds after it came."""
     me = Browser(port)
     try:
         me.send("GET", f"/vui/{code}")
-        seen_number = 0
-        time.sleep(rng.uniform(0, POLL_EVERY))
+        seen, page, answer_at = None, "", None
+        next_poll = time.monotonic() + rng.uniform(0, POLL_EVERY)
         while not stop.is_set():
-            started = time.perf_counter()
-            status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
-            figures.poll(time.perf_counter() - started)
-            if status != 200:
-                figures.error(f"poll {status}")
-            else:
-                number = int(re.search(r'"number":\s*(\d+)', text).group(1))
-                revealed = '"revealed":true' in text.replace(" ", "")
-                if number != seen_number and not revealed:
-                    seen_number = number
-                    answer(me, code, figures, rng)
-            stop.wait(POLL_EVERY)
+            if time.monotonic() >= next_poll:
+                next_poll += POLL_EVERY
+                at, started = time.monotonic(), time.perf_counter()
+                status, _, text = me.send("GET", f"/vui/{code}/trang-thai")
+                figures.poll(at, time.perf_counter() - started)
+                if status != 200:
+                    figures.error(f"poll {status}")
+                elif (seq := re.search(r'"seq":\s*(\d+)', text).group(1)) != seen:
+                    seen = seq
+                    page = me.send("GET", f"/vui/{code}")[2]
+                    asked = 'name="chon"' in page or 'name="thu-tu.' in page
+                    answer_at = time.monotonic() + rng.uniform(1, 5) if asked else None
+            if answer_at is not None and time.monotonic() >= answer_at:
+                answer(me, code, page, figures, rng)
+                answer_at = None
+            stop.wait(max(0.0, min(next_poll, answer_at or next_poll) - time.monotonic()))
     except Exception as error:  # noqa: BLE001 - counted, the others go on
         figures.error(f"phone: {error!r}")
 
 
-def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None:
-    status, _, html = me.send("GET", f"/vui/{code}")
-    if 'name="chon"' not in html and 'name="thu-tu.' not in html:
-        return  # finished, or not a question
+def phones_process(port, code, first, count, stop, results) -> None:
+    """`count` phones as threads of one client process (so the client's own lock between
+    threads does not add to the latency measured); its figures go back through results."""
+    figures = Figures()
+    threads = [
+        threading.Thread(target=phone, args=(port, code, stop, figures, random.Random(first + i)))
+        for i in range(count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    results.put((figures.starts, figures.polls, figures.sent, figures.late, figures.errors))
+
+
+def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Random) -> None:
     token = TOKEN.search(html).group(1)
     choices = re.findall(r'name="chon" value="(\d+)"', html)
     ranks = re.findall(r'name="(thu-tu\.\d+)"', html)
@@ -141,16 +169,18 @@ def answer(me: Browser, code: str, figures: Figures, rng: random.Random) -> None
         order = list(range(1, len(ranks) + 1))
         rng.shuffle(order)
         fields.update({name: str(rank) for name, rank in zip(ranks, order, strict=True)})
-    status, headers, _ = me.send("POST", f"/vui/{code}", fields)
-    if status != 303:
+    # As the page's script sends it: the answer, and a few words back instead of a new page.
+    status, _, said = me.send("POST", f"/vui/{code}", fields, {"X-Requested-With": "phone"})
+    if status != 200:
         figures.error(f"answer {status}")
-        return
-    _, _, after = me.send("GET", headers["Location"])
-    if "Đã gửi câu trả lời" in after:
+    elif json.loads(said)["kept"]:
         with figures.lock:
             figures.sent += 1
+    elif "đã đóng" in json.loads(said)["said"]:  # the question closed before the tap
+        with figures.lock:
+            figures.late += 1
     else:
-        figures.error("answer not kept")
+        figures.error(f"answer not kept: {said[:80]}")
 
 
 def projector(port: int, quiz: str, stop: threading.Event, counted: dict, figures: Figures):
@@ -246,32 +276,70 @@ def main() -> int:
         stop.set()
         lone.join()
 
-        hall, counted, stop = Figures(), {}, threading.Event()
-        threads = [
-            threading.Thread(target=phone, args=(port_number, code, stop, hall, random.Random(i)))
-            for i in range(args.phones)
+        hall, counted = Figures(), {}
+        stop, stop_projector = multiprocessing.Event(), threading.Event()
+        results = multiprocessing.Queue()
+        shares = [
+            args.phones // args.processes + (i < args.phones % args.processes)
+            for i in range(args.processes)
         ]
-        threads.append(
-            threading.Thread(target=projector, args=(port_number, quiz, stop, counted, hall))
+        clients = [
+            multiprocessing.Process(
+                target=phones_process,
+                args=(port_number, code, sum(shares[:i]), share, stop, results),
+            )
+            for i, share in enumerate(shares)
+            if share
+        ]
+        screen = threading.Thread(
+            target=projector, args=(port_number, quiz, stop_projector, counted, hall)
         )
-        for thread in threads:
-            thread.start()
+        for client in clients:
+            client.start()
+        screen.start()
         time.sleep(POLL_EVERY * 2)  # every phone has joined and asked once
+        changes = []
         for _ in range(args.questions):
+            changes.append(time.monotonic())
             LAPTOP.form(quiz, quiz, {"buoc": "next"})
             time.sleep(args.open_seconds)
+            changes.append(time.monotonic())
             LAPTOP.form(quiz, quiz, {"buoc": "reveal"})
             time.sleep(args.shown_seconds)
         stop.set()
-        for thread in threads:
-            thread.join(timeout=30)
+        stop_projector.set()
+        for _ in clients:
+            starts, polls, sent, late, errors = results.get(timeout=60)
+            hall.late += late
+            hall.starts += starts
+            hall.polls += polls
+            hall.sent += sent
+            hall.errors += errors
+        for client in clients:
+            client.join(timeout=30)
+        screen.join(timeout=30)
 
         total_counted = sum(n for number, n in counted.items() if number > 0)
-        print(f"\n{args.phones} phones, {args.questions} questions of {args.topic}, ")
-        print(f"polling every {POLL_EVERY} s, SQLite, trainer serve (2 workers x 4 threads):")
+        load = os.getloadavg()[0]
+        print(
+            f"\n{args.phones} phones ({len(clients)} client processes), {args.questions} "
+            f"questions of {args.topic}, polling every {POLL_EVERY} s;"
+        )
+        print(
+            f"SQLite, trainer serve (2 workers x 4 threads), {os.cpu_count()} cores, "
+            f"load average {load:.1f} at the end:"
+        )
         print(line("baseline: one phone alone", alone.polls))
         print(line(f"{args.phones} phones + projector", hall.polls))
-        print(f"  answers sent (kept)          {hall.sent}")
+        near = [
+            seconds
+            for at, seconds in zip(hall.starts, hall.polls, strict=True)
+            if any(0 <= at - change < 2.5 for change in changes)
+        ]
+        calm = [p for p in hall.polls if p not in set(near)]
+        print(line("  within 2.5 s of a change", near))
+        print(line("  the rest", calm))
+        print(f"  answers sent (kept)          {hall.sent}   (too late, refused: {hall.late})")
         print(
             f"  answers counted on projector {total_counted}  (per question: "
             f"{[counted.get(n, 0) for n in range(1, args.questions + 1)]})"

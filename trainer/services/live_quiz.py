@@ -89,6 +89,18 @@ def find(session: Session, code: str, now: datetime) -> State | None:
     return _state(row) if row is not None and alive(row.touched_at, now) else None
 
 
+def status(session: Session, code: str, now: datetime) -> dict | None:
+    """Just what a phone asks every second or two (number, revealed, seq): four columns."""
+    found = session.execute(
+        sa.select(ClassQuiz.number, ClassQuiz.revealed, ClassQuiz.seq, ClassQuiz.touched_at).where(
+            ClassQuiz.code == typed(code)
+        )
+    ).first()
+    if found is None or not alive(found.touched_at, now):
+        return None
+    return {"number": found.number, "revealed": found.revealed, "seq": found.seq}
+
+
 def current(session: Session, quiz_id: int, now: datetime) -> State | None:
     """Where a kept class quiz is now; what every phone asks every second or two."""
     row = session.get(ClassQuiz, quiz_id)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from tests.serving import serving
 from tests.web.hall.hall_quiz import letter_of, right_letters
+from tests.web.hall.projector_fit import FITS
 from trainer.content.quizzes import read_quiz
 
 
@@ -127,29 +128,23 @@ def shipped_hall(make_app, browser):
     context.close()
 
 
-FITS = """() => {
-    const bar = document.querySelector('.controls').getBoundingClientRect().top;
-    const main = document.querySelector('.quiz-hall');
-    const parts = [...main.children].filter(el => !el.matches('.controls'));
-    return {below: Math.max(...parts.map(el => el.getBoundingClientRect().bottom)) > bar + 1,
-            scrolls: document.documentElement.scrollHeight > innerHeight,
-            size: parseFloat(getComputedStyle(main).fontSize)};
-}"""
-
-
 @pytest.mark.browser
 def test_every_shipped_question_and_its_answer_fit_the_projector_screen(shipped_hall):
     base, catalog, hall = shipped_hall
     misfits = {}
 
+    played = 0
     for topic in sorted(catalog.quizzes):
-        total = len(catalog.quizzes[topic].items)
-        for number in range(1, total + 1):
-            hall.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop/{number}?dap-an=1")
+        address = f"/chu-de/{topic}/do-vui-ca-lop/1"
+        while address:  # every question the class quiz plays, by its own "Câu sau" link
+            hall.goto(f"{base}{address}?dap-an=1")
             expect(hall.locator(".answer")).to_be_visible()
             fit = hall.evaluate(FITS)
             if fit["below"] or fit["scrolls"] or fit["size"] < 20:
-                misfits[f"{topic}/{number}"] = fit
+                misfits[address] = fit
+            played += 1
+            following = hall.locator("a[rel=next]")
+            address = following.get_attribute("href") if following.count() else None
 
-    assert len(catalog.quizzes) >= 5
+    assert played >= 5 * 4
     assert misfits == {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -10,6 +11,9 @@ from playwright.sync_api import expect
 
 from tests.factories import make_user
 from tests.forms import Login, post_form, token_from
+from tests.serving import serving
+from tests.web.hall.projector_fit import FITS
+from tests.web.reading.test_accessibility import serious_problems
 from trainer.models import ClassAnswer
 
 
@@ -178,7 +182,7 @@ def test_the_hall_answers_on_phones_and_the_projector_counts_live(browser, live_
     for phone in phones:  # each phone shows the question by itself, then answers it
         phone.get_by_text("Một câu dài bạn tự nghĩ, có số và ký hiệu").click()
         phone.get_by_role("button", name="Gửi").click()
-        expect(phone.get_by_text("Chờ người dạy hiện đáp án")).to_be_visible()
+        expect(phone.get_by_text("Bạn đã chọn:")).to_be_visible()
 
     counts = laptop.locator(".live .count")
     expect(laptop.locator("[data-answered]")).to_have_text("2")  # live, without a reload
@@ -189,3 +193,48 @@ def test_the_hall_answers_on_phones_and_the_projector_counts_live(browser, live_
     assert sorted(counts.all_inner_texts()) == ["0", "0", "2"]
     for page in [laptop, *phones]:
         page.context.close()
+
+
+@pytest.mark.browser
+def test_every_shipped_practice_question_and_its_answer_fit_the_projector_live(make_app, browser):
+    app = make_app(Path(__file__).resolve().parents[3])
+    laptop = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    misfits, played = {}, 0
+    with serving(app) as base:
+        for topic, quiz in sorted(app.extensions["catalog"].quizzes.items()):
+            laptop.goto(f"{base}/chu-de/{topic}/do-vui-ca-lop")
+            laptop.get_by_role("button", name="Trả lời bằng điện thoại").click()
+            for number in range(1, len(quiz.practice) + 1):
+                laptop.get_by_role("button", name=re.compile("Bắt đầu|Câu sau")).click()
+                laptop.get_by_role("button", name="Hiện đáp án (D)").click()
+                expect(laptop.locator(".answer")).to_be_visible()
+                fit = laptop.evaluate(FITS)
+                if fit["below"] or fit["scrolls"] or fit["size"] < 20:
+                    misfits[f"{topic}/{number}"] = fit
+                played += 1
+    laptop.context.close()
+
+    assert played >= 5 * 4
+    assert misfits == {}
+
+
+@pytest.mark.browser
+def test_axe_finds_no_serious_problem_on_the_projector_or_a_phone_in_a_live_quiz(
+    browser, live_server
+):
+    laptop = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+    laptop.goto(f"{live_server}/chu-de/an-toan/do-vui-ca-lop")
+    laptop.get_by_role("button", name="Trả lời bằng điện thoại").click()
+    code = laptop.locator(".join-hall .code").inner_text().replace(" ", "")
+    lobby = serious_problems(laptop)
+    laptop.keyboard.press("ArrowRight")
+    expect(laptop.locator(".live .count").first).to_be_visible()
+    phone = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
+    phone.goto(f"{live_server}/vui?ma={code}")
+    expect(phone.get_by_role("button", name="Gửi")).to_be_visible()
+
+    assert lobby == []
+    assert serious_problems(laptop) == []
+    assert serious_problems(phone) == []
+    laptop.context.close()
+    phone.context.close()

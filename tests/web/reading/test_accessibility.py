@@ -16,6 +16,7 @@ PAGES = [
     "/bai-hoc/mat-khau/trinh-chieu",
     "/bai-hoc/mat-khau/trinh-chieu/nguoi-day",
     "/trinh-chieu?ma=123456",
+    "/vui",
     "/bai-hoc/mat-khau/nghe",
     "/bai-hoc/mat-khau/in",
     "/chu-de/an-toan/do-vui-ca-lop",
