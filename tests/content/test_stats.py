@@ -129,8 +129,8 @@ def test_words_with_boxes_longest_sentence_and_smallest_picture_text_are_measure
 
     assert vietnamese.max_words_with_boxes == 22 + 30
     assert vietnamese.longest_sentence == 22
-    assert vietnamese.smallest_text_px == 8.0
-    # over 50 with boxes, a sentence over 20, and three steps showing the 8 px picture
+    assert vietnamese.smallest_text_px == 8.1  # 10 × 324 / 400
+    # over 50 with boxes, a sentence over 20, and three steps showing the 8.1 px picture
     assert vietnamese.violations == 5
 
 

@@ -21,4 +21,3 @@ def test_every_form_of_the_site_is_a_page_form():
     ]
 
     assert direct == []  # use trainer.web.core.forms.PageForm
-

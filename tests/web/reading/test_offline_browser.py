@@ -63,7 +63,9 @@ def shown_bytes(button_text: str) -> float:
 # Bytes the phone keeps for the topic: every response the download put in its cache.
 STORED_BYTES = """caches.open("trainer-topic-an-toan").then(async (cache) => {
   let total = 0;
-  for (const request of await cache.keys()) total += (await (await cache.match(request)).blob()).size;
+  for (const request of await cache.keys()) {
+    total += (await (await cache.match(request)).blob()).size;
+  }
   return total;
 })"""
 
