@@ -257,4 +257,3 @@ def test_a_topic_without_lessons_or_with_a_bank_gets_no_bank_warning(content):
 
     assert "nong-nghiep" not in catalog.banks and not catalog.lessons_in("nong-nghiep")
     assert bank_warnings(catalog) == []
-
