@@ -33,7 +33,7 @@ def test_check_prints_warnings_for_long_sentences_but_passes(content):
     assert result.exit_code == 0
     line = line_of(content, shown, "chữ chữ")
     assert f"{shown}:{line}: warning: sentence of 18 syllables" in result.output
-    assert "lesson `mot` has no items in this bank" in result.output  # the other warning
+    assert "warning: lesson `mot` has no items in this bank" in result.output
     assert "No problems, 2 warning(s)." in result.output
 
 

@@ -7,7 +7,6 @@ import pytest
 from tests.factories import PASSWORD, make_user
 from tests.forms import post_form
 from trainer.proxy import trusted_hosts
-from trainer.services import sign_in
 
 NGINX = "10.0.0.2"  # the proxy, as the app's server sees the connection
 
@@ -28,14 +27,14 @@ def sign_in_as(client, login: str, password: str = PASSWORD):
 
 
 def fail_until_the_address_is_stopped(client, app) -> None:
-    tries = app.config["LOGIN_MAX_FAILURES"] * sign_in.ADDRESS_FACTOR
-    for number in range(tries):
+    """Wrong passwords for many names from one address, up to that address's ceiling."""
+    for number in range(app.config["LOGIN_ADDRESS_MAX_FAILURES"]):
         sign_in_as(client, f"khong-co-{number}", "sai-mat-khau")
 
 
 @pytest.fixture
 def proxied_app(make_app, content):
-    return make_app(content, PROXY_COUNT=1, LOGIN_MAX_FAILURES=2)
+    return make_app(content, PROXY_COUNT=1, LOGIN_ADDRESS_MAX_FAILURES=4)
 
 
 def test_wrong_passwords_from_one_person_behind_nginx_do_not_stop_another(proxied_app, session):
@@ -59,7 +58,7 @@ def test_an_address_a_client_writes_itself_is_not_believed(proxied_app, session)
 
 
 def test_without_the_setting_a_forwarded_address_is_ignored(make_app, content, session):
-    app = make_app(content, LOGIN_MAX_FAILURES=2)
+    app = make_app(content, LOGIN_ADDRESS_MAX_FAILURES=4)
     make_user(session, username="minh")
     fail_until_the_address_is_stopped(behind_nginx(app, "203.0.113.7"), app)
 

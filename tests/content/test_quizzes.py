@@ -124,23 +124,19 @@ def test_a_missing_picture_choice_is_reported_and_only_its_item_left_out(content
 
 
 def test_a_broken_item_drops_that_item_and_the_bank_is_still_served(content):
-    rewrite(content, "answer: 2\n", "answer: 3\n")
+    rewrite(content, "answer: 2\n", "answer: 3\n", count=1)  # the first item has two choices
 
     catalog, problems = load_catalog(content)
 
-    quiz = catalog.quizzes["an-toan"]
-    assert [item.id for item in quiz.items] == [
-        "mat-khau-tot",
-        "cong-an-goi",
-        "thu-tu-xu-ly",
-        "chon-hinh",
-    ]
+    served = [item.id for item in catalog.quizzes["an-toan"].items]
+    assert "otp-ai-hoi" not in served
+    assert len(served) == 11
     assert len(problems) == 1  # `trainer check` still fails
 
 
 def test_a_bank_left_with_fewer_good_items_than_it_draws_is_not_served(content):
-    rewrite(content, "answer: 2\n", "answer: 3\n")
-    rewrite(content, "step: lua-dao#1", "step: khong-co#1")
+    rewrite(content, "draw: 4", "draw: 12")
+    rewrite(content, "answer: 2\n", "answer: 3\n", count=1)
 
     catalog, _ = load_catalog(content)
 

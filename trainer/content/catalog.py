@@ -171,7 +171,10 @@ def _has_problem(path: Path, problems: list[Problem]) -> bool:
 
 def _servable(quiz: Quiz, problems: list[Problem]) -> Quiz | None:
     """The bank without its broken items, if nothing is wrong with the bank itself and it
-    still has enough items for its draw; a broken item never takes its bank down."""
+    still has enough items for its draw; a broken item never takes its bank down, but a
+    bank whose right answers a guesser could find (bank_rules) is not served at all."""
+    if quiz.rule_problems:
+        return None
     own = [p for p in problems if p.path == quiz.path and p not in quiz.item_problems]
     broken = {p.line for p in own}
     if broken - {item.line for item in quiz.items}:

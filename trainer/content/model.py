@@ -155,6 +155,8 @@ class Quiz:
     draw_line: int = field(default=1, compare=False)
     # Problems in items left out of `items`: the bank may still be served without them.
     item_problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+    # Ways the bank as a whole gives answers away (bank_rules): it is not served at all.
+    rule_problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def lessons(self) -> list[str]:
         """Slugs of the lessons its certification items test, in the order first named."""

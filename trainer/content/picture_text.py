@@ -17,8 +17,8 @@ import re
 from xml.etree import ElementTree
 
 PHONE_PX = 360
-LESSON_PICTURE_PX = 320  # 360 - 2 × 20
-QUIZ_PICTURE_PX = 179  # 0.7 × (320 - 2 × (2 + 16) - 2 × (2 + 12)) = 179.2
+LESSON_PICTURE_PX = 324  # 360 - 2 × 16 (main's padding) - 2 × 2 (the picture's border)
+QUIZ_PICTURE_PX = 182  # 0.7 × (324 - 2 × (2 + 16) - 2 × (2 + 12)) = 182
 MIN_LESSON_TEXT_PX = 12
 MIN_QUIZ_TEXT_PX = 10
 DEFAULT_FONT_SIZE = 16.0  # CSS `medium`, what a <text> without a size gets

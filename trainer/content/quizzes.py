@@ -6,6 +6,7 @@ shown with their answers to anyone; the rules in `bank_rules` keep the two apart
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from trainer.content import bank_rules
@@ -63,6 +64,7 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
     problems = fields.problems + item_problems + _bank_problems(quiz, doc)
     if not problems:  # figures over a bank with items left out would mislead
         problems = bank_rules.bank_problems(quiz)
+        quiz = dataclasses.replace(quiz, rule_problems=tuple(problems))
     return quiz, problems
 
 

@@ -11,5 +11,5 @@ def letter_of(html: str, text: str) -> str:
 
 
 def right_letters(html: str) -> list[str]:
-    """Letters of the choices marked ✓ Đúng."""
-    return [m.group(1) for m in CHOICE.finditer(html) if "✓ Đúng" in m.group(0)]
+    """Letters of the choices marked right (a drawn tick, then "Đúng")."""
+    return [m.group(1) for m in CHOICE.finditer(html) if "</svg> Đúng" in m.group(0)]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import Flask, render_template, request
+from flask.globals import request_ctx
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from trainer.web.core.limits import too_large_answer
@@ -53,17 +55,24 @@ def http_error(error: HTTPException):
         return answer
     title, message = PAGES[error.code]
     limit = request.max_content_length or 0
+    message = message.format(limit=f"{limit / 1024 / 1024:.0f} MB")
     response = error.get_response()
-    response.set_data(
-        render_template(
-            "errors/page.html",
-            title=title,
-            message=message.format(limit=f"{limit / 1024 / 1024:.0f} MB"),
-            back=_back(),
+    if request_ctx.url_adapter is None:
+        # A name the site does not answer to (TRUSTED_HOSTS): no link can be built for it.
+        response.set_data(_bare_page(title, message))
+    else:
+        response.set_data(
+            render_template("errors/page.html", title=title, message=message, back=_back())
         )
-    )
     response.mimetype = "text/html"
     return response
+
+
+def _bare_page(title: str, message: str) -> str:
+    return (
+        f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<h1>{escape(title)}</h1><p>{escape(message)}</p></html>"
+    )
 
 
 def _back() -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 
 from trainer.extensions import db
@@ -12,18 +11,27 @@ from trainer.services.accounts import AccountError
 from trainer.services.targets_import import import_targets
 from trainer.web.core.access import admin_required
 from trainer.web.core.catalog import current_catalog
+from trainer.web.core.forms import PageForm
+from trainer.web.core.ids import record_id
 
 bp = Blueprint("targets", __name__, url_prefix="/quan-tri/chi-tieu")
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
-class TargetsFileForm(FlaskForm):
+class TargetsFileForm(PageForm):
     file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
 
 
 def _chosen() -> tuple[int | None, int]:
-    year = request.args.get("nam", type=int) or clock.local_day(clock.now()).year
-    return request.args.get("to", type=int), year
+    """The team (?to=) and year (?nam=) asked for: no team, or this year, when not a real one."""
+    year = request.args.get("nam", type=_year) or clock.local_day(clock.now()).year
+    return request.args.get("to", type=record_id), year
+
+
+def _year(text: str) -> int:
+    if not (text.isascii() and text.isdecimal() and len(text) == 4):
+        raise ValueError("not a year")
+    return int(text)
 
 
 @bp.get("/")
@@ -57,8 +65,11 @@ def save():
     for name, text in request.form.items():
         village, _, indicator = name.removeprefix("t-").partition("-")
         if name.startswith("t-") and village.isdigit():
-            typed[(int(village), indicator)] = text
-    if not FlaskForm().validate_on_submit() or team_id is None:
+            try:
+                typed[(record_id(village), indicator)] = text
+            except ValueError:
+                return index("Không tìm thấy thôn, bản này.", 422)
+    if not PageForm().validate_on_submit() or team_id is None:
         return redirect(url_for("targets.index", to=team_id, nam=year))
     try:
         targets.set_team_targets(db.session, team_id, year, typed, known)

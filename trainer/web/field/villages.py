@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 
 from trainer.extensions import db
 from trainer.services import villages
 from trainer.services.accounts import AccountError
 from trainer.web.core.access import instructor_required, managed_team_or_404
+from trainer.web.core.forms import PageForm
 
 bp = Blueprint("villages", __name__, url_prefix="/to/<int:team_id>/thon-ban")
 
@@ -28,7 +28,7 @@ def index(team_id: int, error: str = "", typed: str = "", status: int = 200):
 @instructor_required
 def add(team_id: int):
     team = managed_team_or_404(team_id)
-    if not FlaskForm().validate_on_submit():
+    if not PageForm().validate_on_submit():
         return redirect(url_for("villages.index", team_id=team.id))
     typed = request.form.get("ten", "")
     try:
@@ -43,7 +43,7 @@ def add(team_id: int):
 @instructor_required
 def retire(team_id: int, village_id: int):
     team = managed_team_or_404(team_id)
-    if FlaskForm().validate_on_submit():
+    if PageForm().validate_on_submit():
         try:
             village = villages.retire_village(db.session, team.id, village_id)
         except AccountError as error:
