@@ -233,3 +233,27 @@ def test_a_lesson_with_no_items_is_a_warning_that_does_not_fail_the_check(conten
     assert problems == [] and bank_warnings(catalog) == [warning]
     assert result.exit_code == 0
     assert str(warning) in result.output and "No problems, 1 warning(s)." in result.output
+
+
+def test_a_topic_with_lessons_but_no_bank_is_a_warning_at_its_topic_file(content):
+    write_lesson(content, "vi/nong-nghiep/bai-moi.md", topic="nong-nghiep", order=1)
+
+    catalog, problems = load_catalog(content)
+    result = CliRunner().invoke(cli, ["check", "--content", str(content)])
+
+    warning = Problem(
+        Path("lessons/topics/nong-nghiep.yaml"),
+        1,
+        "warning: topic `nong-nghiep` has lessons but no question bank, so no member can be "
+        "certified in it or open its field guide; add quizzes/nong-nghiep.yaml",
+    )
+    assert problems == [] and bank_warnings(catalog) == [warning]
+    assert result.exit_code == 0
+    assert str(warning) in result.output and "No problems, 1 warning(s)." in result.output
+
+
+def test_a_topic_without_lessons_or_with_a_bank_gets_no_bank_warning(content):
+    catalog, _ = load_catalog(content)
+
+    assert "nong-nghiep" not in catalog.banks and not catalog.lessons_in("nong-nghiep")
+    assert bank_warnings(catalog) == []

@@ -105,8 +105,18 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
 
 
 def bank_warnings(catalog: Catalog) -> list[Problem]:
-    """What weakens a bank without making it wrong: lessons that no attempt tests."""
-    warnings = []
+    """What weakens certification without making content wrong: a topic with lessons but no
+    bank (no member can be certified in it), and lessons that no attempt tests."""
+    warnings = [
+        Problem(
+            topic.path,
+            1,
+            f"warning: topic `{topic.slug}` has lessons but no question bank, so no member "
+            f"can be certified in it or open its field guide; add quizzes/{topic.slug}.yaml",
+        )
+        for topic in catalog.topics
+        if topic.slug not in catalog.banks and catalog.lessons_in(topic.slug)
+    ]
     for topic, quiz in sorted(catalog.quizzes.items()):
         lessons = [lesson.slug for lesson in catalog.lessons_in(topic)]
         warnings += bank_rules.coverage_warnings(quiz, lessons)
