@@ -4,9 +4,11 @@ import io
 
 import pytest
 import sqlalchemy as sa
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from tests.factories import make_team, make_user, windows_vietnamese
-from tests.forms import post_form
+from tests.forms import post_form, token_from
 from trainer.models import Team, User
 
 
@@ -64,6 +66,27 @@ def test_a_csv_with_a_bad_row_lists_its_line_and_imports_nothing(client, session
 
     page = response.get_data(as_text=True)
     assert "Chưa nhập dòng nào" in page and "Dòng 3: hãy ghi tên tổ." in page
+    assert session.scalar(sa.select(sa.func.count()).select_from(Team)) == 0
+
+
+def test_a_spreadsheet_over_2_mb_is_refused_with_a_message_and_imports_nothing(
+    client, session, admin
+):
+    rows = "".join(f"Tổ {n},Xã {n}\n" for n in range(110_000))  # about 2.2 MB
+    token = token_from(client.get("/quan-tri/nhap").get_data(as_text=True))
+    # The body is encoded here: the test client would spool one this large to a temporary
+    # file that it never closes.
+    boundary, body = encode_multipart(
+        {"csrf_token": token, "kind": "teams", "file": FileStorage(
+            io.BytesIO(f"ten_to,xa_phuong\n{rows}".encode()), "to.csv"
+        )}
+    )  # fmt: skip
+
+    response = client.post(
+        "/quan-tri/nhap", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+    assert "Tệp lớn quá 2 MB. Hãy chia thành nhiều tệp." in response.get_data(as_text=True)
     assert session.scalar(sa.select(sa.func.count()).select_from(Team)) == 0
 
 

@@ -46,5 +46,18 @@ def too_large_answer():
     return refused(**(request.view_args or {})) if refused else None
 
 
+CSV_BYTES = 2 * 1024 * 1024  # the largest spreadsheet an admin may import
+
+
+def uploaded_bytes(field, limit: int = CSV_BYTES) -> bytes | None:
+    """The bytes of a form's file field, or None with the field's error set if it is
+    larger than limit (read no further than that)."""
+    data = field.data.read(limit + 1)
+    if len(data) > limit:
+        field.errors = [f"Tệp lớn quá {limit // 1024 // 1024} MB. Hãy chia thành nhiều tệp."]
+        return None
+    return data
+
+
 def init_app(app: Flask) -> None:
     app.request_class = SizedRequest

@@ -13,9 +13,9 @@ from trainer.web.core.access import admin_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
+from trainer.web.core.limits import uploaded_bytes
 
 bp = Blueprint("targets", __name__, url_prefix="/quan-tri/chi-tieu")
-MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
 class TargetsFileForm(PageForm):
@@ -84,12 +84,8 @@ def save():
 def import_csv():
     form = TargetsFileForm()
     report = None
-    if form.validate_on_submit():
-        data = form.file.data.read(MAX_CSV_BYTES + 1)
-        if len(data) > MAX_CSV_BYTES:
-            form.file.errors = ["Tệp lớn quá 2 MB. Hãy chia thành nhiều tệp."]
-        else:
-            known = targets.indicators(current_catalog().outcomes)
-            report = import_targets(db.session, data, known)
+    if form.validate_on_submit() and (data := uploaded_bytes(form.file)) is not None:
+        known = targets.indicators(current_catalog().outcomes)
+        report = import_targets(db.session, data, known)
     columns = [i.key.replace("-", "_") for i in targets.indicators(current_catalog().outcomes)]
     return render_template("field/targets_import.html", form=form, report=report, columns=columns)

@@ -9,10 +9,10 @@ from trainer.services import accounts, csv_import, people, teams
 from trainer.web.core.access import admin_required
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
+from trainer.web.core.limits import uploaded_bytes
 from trainer.web.members.admin_forms import ImportForm, InstructorForm, RoleForm, TeamForm
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
-MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
 @bp.route("/to-moi", methods=["GET", "POST"])
@@ -42,15 +42,9 @@ def new_team():
 def import_csv():
     form = ImportForm()
     report = None
-    if form.validate_on_submit():
-        data = form.file.data.read(MAX_CSV_BYTES + 1)
-        if len(data) > MAX_CSV_BYTES:
-            form.file.errors = ["Tệp lớn quá 2 MB. Hãy chia thành nhiều tệp."]
-        else:
-            run = (
-                csv_import.import_teams if form.kind.data == "teams" else csv_import.import_members
-            )
-            report = run(db.session, data, form.encoding.data)
+    if form.validate_on_submit() and (data := uploaded_bytes(form.file)) is not None:
+        run = csv_import.import_teams if form.kind.data == "teams" else csv_import.import_members
+        report = run(db.session, data, form.encoding.data)
     return render_template("admin/import.html", form=form, report=report)
 
 
