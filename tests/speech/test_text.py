@@ -56,6 +56,17 @@ def test_a_table_key_with_capitals_matches_only_as_written():
     assert speakable("AI giúp ai?", "vi", table) == "ây ai giúp ai?"
 
 
+def test_a_number_in_the_table_is_said_as_written_except_inside_a_date_or_time():
+    table = Pronunciations({"vi": {"06": "không sáu"}})
+
+    said = speakable("Đề án 06 được duyệt ngày 06/01/2022, lúc 7:06.", "vi", table)
+
+    assert said == (
+        "Đề án không sáu được duyệt ngày sáu tháng một năm hai nghìn không trăm hai mươi hai, "
+        "lúc bảy giờ sáu."
+    )
+
+
 def test_money_with_thousand_dots_is_read_as_an_amount():
     said = speakable("Giá 25.000 đồng 1 cân.", "vi", TABLE)
 

@@ -35,6 +35,8 @@ TOKEN = re.compile(  # a word that may be a password: in quotes, or alone before
 )
 ALONE = re.compile(r"(?<![^\s\"“”'(,;:])([@#*$_~^\\])(?![^\s\"“”'),.;:!?])")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+NUMBER_JOIN = re.compile(r"[/:.,]\d")  # after a number: it goes on as a date, time or figure
+NUMBER_JOIN_BEFORE = re.compile(r"\d[/:.,]$")
 SYMBOLS = {"&": " và ", "+": " cộng ", "=": " bằng ", "/": ", ", "(": ", ", ")": ", "}
 SILENT = re.compile(r"[*_#`~|<>\[\]{}^\\•›‹»«→←↑↓✓✔✗✘]|(?:(?!\s)[^\w.,:;!?'’\"“”()/%-])")
 PUNCTUATION_RUN = re.compile(r"[,.;:!?](?:\s*[,.;:!?])+")
@@ -151,13 +153,24 @@ def _said(pieces: Pieces, pattern: re.Pattern, say: Callable[[re.Match], str | N
 
 def _plain(text: str, language: str, table: Pronunciations) -> str:
     """Words, numbers and symbols of text that holds no address or password."""
-    text = WORD.sub(lambda match: table.say(match.group(0), language) or match.group(0), text)
+    text = WORD.sub(lambda match: _entry(match, language, table), text)
     if language == "vi":
         text = say_numbers(text)
         text = ALONE.sub(lambda match: f" {spelling.SYMBOLS[match.group(1)]} ", text)
     for symbol, words in SYMBOLS.items():
         text = text.replace(symbol, words if language == "vi" else " ")
     return SILENT.sub(" ", text).replace("“", "").replace("”", "").replace('"', "")
+
+
+def _entry(match: re.Match, language: str, table: Pronunciations) -> str:
+    """The table's reading of a word; a number inside a date, time or figure (`06` in
+    `06/01/2022` or `7:06`) is left for the number rules."""
+    word, text = match.group(0), match.string
+    if word.isdigit() and (
+        NUMBER_JOIN.match(text, match.end()) or NUMBER_JOIN_BEFORE.search(text[: match.start()])
+    ):
+        return word
+    return table.say(word, language) or word
 
 
 def _token(match: re.Match) -> str:
