@@ -34,7 +34,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from trainer.content.catalog import load_catalog
-from trainer.services import grading, retakes
+from trainer.services.certification import grading, retakes
 
 WORD = re.compile(r"\w+")
 STUDIED = 0.9

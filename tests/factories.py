@@ -12,7 +12,7 @@ import yaml
 from werkzeug.security import generate_password_hash
 
 from trainer.models import User
-from trainer.services.teams import add_team, find_or_add_commune
+from trainer.services.members.teams import add_team, find_or_add_commune
 
 DATA = Path(__file__).parent / "data" / "content"
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from tests.concurrency import at_once
 from tests.factories import make_team, make_user
-from tests.services.certification import Clock, load_quiz, right_answers
+from tests.services.certification_clock import Clock, load_quiz, right_answers
 from tests.test_postgresql import (  # noqa: F401 (fixtures)
     pg_app,
     pg_session,
@@ -18,7 +18,7 @@ from tests.test_postgresql import (  # noqa: F401 (fixtures)
 )
 from trainer import database
 from trainer.models import Certificate, QuizAttempt
-from trainer.services import attempts
+from trainer.services.certification import attempts
 
 MEMBERS = 20
 

@@ -15,7 +15,7 @@ from tests.migrations import newest_migration
 from trainer import database
 from trainer.extensions import db
 from trainer.models import Base, LessonProgress, utcnow
-from trainer.services import progress
+from trainer.services.members import progress
 
 
 def test_the_migrations_build_exactly_the_schema_the_models_describe(tmp_path):

@@ -18,7 +18,7 @@ from tests.postgresql import cluster
 from trainer import database
 from trainer.extensions import db
 from trainer.models import Base, LessonProgress, User, utcnow
-from trainer.services import progress
+from trainer.services.members import progress
 
 
 @pytest.fixture(scope="module")

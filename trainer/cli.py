@@ -144,7 +144,7 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
     from trainer import database
     from trainer.app import settings_app
     from trainer.extensions import db
-    from trainer.services import accounts
+    from trainer.services.members import accounts
 
     app = settings_app()
     database.upgrade(app.config["DATABASE_URL"])

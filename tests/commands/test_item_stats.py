@@ -1,9 +1,9 @@
 from click.testing import CliRunner
 
 from tests.factories import make_team, make_user
-from tests.services.certification import load_quiz, open_database, right_answers
+from tests.services.certification_clock import load_quiz, open_database, right_answers
 from trainer.cli import cli
-from trainer.services import attempts
+from trainer.services.certification import attempts
 
 
 def instance(content, tmp_path, monkeypatch):

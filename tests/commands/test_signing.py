@@ -8,11 +8,17 @@ from click.testing import CliRunner
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.factories import make_team, make_user
-from tests.services.certification import load_quiz, open_database, right_answers
+from tests.services.certification_clock import load_quiz, open_database, right_answers
 from trainer.cli import cli
-from trainer.services import attempts, certificate_seal, certificates, open_badge, signing_keys
-from trainer.services.certificate_image import render_certificate
-from trainer.services.verify_link import verify_link
+from trainer.services.certification import (
+    attempts,
+    certificate_seal,
+    certificates,
+    open_badge,
+    signing_keys,
+)
+from trainer.services.certification.certificate_image import render_certificate
+from trainer.services.certification.verify_link import verify_link
 
 PREFIX = "http://127.0.0.1:5000/xac-minh/"
 TITLE = "An toàn trên mạng"

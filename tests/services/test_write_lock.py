@@ -20,35 +20,29 @@ import sqlalchemy as sa
 
 import trainer.services
 from tests.factories import PASSWORD, make_team, make_user
-from tests.services.certification import right_answers
-from tests.services.test_shared_voices import voice
-from tests.services.visit_log import content_outcomes, entry
+from tests.services.certification_clock import right_answers
+from tests.services.listening.test_shared_voices import voice
+from tests.services.visit_entries import content_outcomes, entry
 from trainer.content.quizzes import read_quiz
 from trainer.extensions import db
 from trainer.models import Certificate, Team
-from trainer.services import (
+from trainer.services.certification import attempts, certificates
+from trainer.services.common import clock, throttle
+from trainer.services.field import targets, villages, visits
+from trainer.services.field.targets_import import import_targets
+from trainer.services.hall import live_quiz, presentations
+from trainer.services.listening import plays, shared_voices
+from trainer.services.members import (
     accounts,
-    attempts,
-    certificates,
-    clock,
-    csv_import,
     joining,
-    live_quiz,
+    member_import,
     passwords,
     people,
-    plays,
-    presentations,
     progress,
-    sessions,
-    shared_voices,
     sign_in,
-    targets,
+    sign_in_sessions,
     teams,
-    throttle,
-    villages,
-    visits,
 )
-from trainer.services.targets_import import import_targets
 
 MEMBERS_CSV = "ho_ten,ten_dang_nhap,to\nCà Văn Sơn,son.ca,Tổ CNSCĐ-Xã Mường Phăng\n"
 TEAMS_CSV = "ten_to,xa_phuong\nTổ CNSCĐ-Xã Nà Tấu,Xã Nà Tấu\n"
@@ -136,8 +130,10 @@ CALLS = {
     "teams.create_team (name taken)": lambda s, w: teams.create_team(
         s, "Tổ CNSCĐ-Xã Mường Phăng", "Xã Mường Phăng", "", ""
     ),
-    "csv_import.import_teams": lambda s, w: csv_import.import_teams(s, TEAMS_CSV.encode()),
-    "csv_import.import_members": lambda s, w: csv_import.import_members(s, MEMBERS_CSV.encode()),
+    "member_import.import_teams": lambda s, w: member_import.import_teams(s, TEAMS_CSV.encode()),
+    "member_import.import_members": lambda s, w: member_import.import_members(
+        s, MEMBERS_CSV.encode()
+    ),
     "attempts.start": lambda s, w: attempts.start(s, w.member, w.quiz),
     "attempts.submit": _submit,
     "certificates.revoke": _revoke_twice,
@@ -161,7 +157,7 @@ CALLS = {
         throttle.record_failure(s, "lan.lo", "10.0.0.9", clock.now()),
         throttle.clear(s, "lan.lo", "10.0.0.9"),
     ],
-    "sessions.end_all": lambda s, w: sessions.end_all(s, w.member),
+    "sign_in_sessions.end_all": lambda s, w: sign_in_sessions.end_all(s, w.member),
     "sign_in.sign_in": lambda s, w: [
         sign_in.sign_in(s, "lan.lo", password, "10.0.0.9", clock.now(), LIMITS)
         for password in ("sai-mat-khau", PASSWORD)
@@ -305,8 +301,10 @@ def test_a_service_that_writes_holds_the_write_lock_from_before_it_reads(
 def _writers() -> set[str]:
     """module.function for every public service function that commits, itself or via a helper."""
     found = set()
-    for info in pkgutil.iter_modules(trainer.services.__path__):
-        module = importlib.import_module(f"trainer.services.{info.name}")
+    for info in pkgutil.walk_packages(trainer.services.__path__, "trainer.services."):
+        if info.ispkg:
+            continue
+        module = importlib.import_module(info.name)
         own = {
             name: fn
             for name, fn in vars(module).items()
@@ -314,7 +312,7 @@ def _writers() -> set[str]:
         }
         for name, fn in own.items():
             if not name.startswith("_") and _commits(fn, own, set()):
-                found.add(f"{info.name}.{name}")
+                found.add(f"{info.name.rsplit('.', 1)[1]}.{name}")
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from tests.forms import post_form, token_from
-from tests.services.certification import load_quiz, right_answers
+from tests.services.certification_clock import load_quiz, right_answers
 from trainer.models import QuizAttempt
 
 

@@ -8,7 +8,7 @@ import click
 
 if TYPE_CHECKING:
     from trainer.content.model import Quiz
-    from trainer.services.item_stats import ItemStat
+    from trainer.services.certification.item_stats import ItemStat
 
 
 @click.command("item-stats")
@@ -19,8 +19,8 @@ def item_stats(topic: str | None):
     from trainer.app import settings_app
     from trainer.commands.catalog import catalog_of
     from trainer.extensions import db
-    from trainer.services import item_stats as stats_service
-    from trainer.services.item_stats import MIN_SEEN
+    from trainer.services.certification import item_stats as stats_service
+    from trainer.services.certification.item_stats import MIN_SEEN
 
     app = settings_app()
     database.upgrade(app.config["DATABASE_URL"])

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import click
 
 if TYPE_CHECKING:
-    from trainer.services.verification import Verification
+    from trainer.services.certification.verification import Verification
 
 VALID, INVALID, UNCHECKED = 0, 1, 2  # exit codes
 SIGNATURE_SAYS = {
@@ -30,7 +30,7 @@ SIGNATURE_SAYS = {
 def keys(replace: bool):
     """Make the Ed25519 key pair that signs certificates, in the instance folder."""
     from trainer.app import settings_app
-    from trainer.services import signing_keys
+    from trainer.services.certification import signing_keys
 
     app = settings_app()
     try:
@@ -56,8 +56,9 @@ def verify(certificate: str, key_file: Path | None):
     code, or an Open Badges .json file. Exit 0 valid, 1 not valid, 2 could not check."""
     from trainer.app import settings_app
     from trainer.commands.catalog import catalog_of
-    from trainer.services import clock, signing_keys, verification
-    from trainer.services.qr_reading import CannotRead
+    from trainer.services.certification import signing_keys, verification
+    from trainer.services.certification.qr_reading import CannotRead
+    from trainer.services.common import clock
 
     app = settings_app()
     try:
@@ -85,7 +86,7 @@ def verify(certificate: str, key_file: Path | None):
 
 def _seal_text(certificate: str) -> tuple[str, str | None]:
     """(the seal or code, the verify address before it) from what the user gave."""
-    from trainer.services.qr_reading import CannotRead, qr_texts
+    from trainer.services.certification.qr_reading import CannotRead, qr_texts
 
     path = Path(certificate)
     if path.is_file():
@@ -102,8 +103,8 @@ def _seal_text(certificate: str) -> tuple[str, str | None]:
 
 def report(found: Verification, titles: dict[str, str], prefix: str | None) -> list[str]:
     """What `trainer verify` prints: each check made, then the fields the signature proves."""
-    from trainer.services import signing_keys
-    from trainer.services.certificate_image import day
+    from trainer.services.certification import signing_keys
+    from trainer.services.certification.certificate_image import day
 
     key = signing_keys.fingerprint(found.key) if found.key else ""
     lines = [f"Chữ ký:    {SIGNATURE_SAYS[found.signature].format(key=key)}"]
@@ -144,7 +145,7 @@ def _exit_code(found: Verification) -> int:
 
 
 def _verify_badge(path: Path, keys) -> int:
-    from trainer.services import open_badge
+    from trainer.services.certification import open_badge
 
     try:
         name, team, topic = open_badge.verified_holder(path.read_text(encoding="utf-8"), keys)

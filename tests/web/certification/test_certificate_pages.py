@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.factories import make_team, make_user
 from tests.forms import post_form
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from tests.web.certify import take_quiz
 from trainer.models import Certificate
 

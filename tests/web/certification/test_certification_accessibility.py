@@ -9,9 +9,9 @@ import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD, make_team, make_user
-from tests.services.certification import Clock, load_quiz, right_answers
+from tests.services.certification_clock import Clock, load_quiz, right_answers
 from trainer.models import Certificate
-from trainer.services import attempts, certificates, signing_keys
+from trainer.services.certification import attempts, certificates, signing_keys
 
 pytestmark = pytest.mark.browser
 AXE = Axe()

@@ -12,7 +12,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.factories import make_team
-from tests.services.certification import Clock, load_quiz, right_answers
+from tests.services.certification_clock import Clock, load_quiz, right_answers
 from trainer.models import QuizAttempt
 
 pytestmark = pytest.mark.browser

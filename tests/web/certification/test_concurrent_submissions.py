@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from tests.concurrency import at_once
 from tests.factories import make_team, make_user
 from tests.forms import Login, token_from
-from tests.services.certification import load_quiz
+from tests.services.certification_clock import load_quiz
 from tests.web.certify import form_data, start_attempt
 from trainer.models import Certificate, QuizAttempt
 

@@ -7,7 +7,7 @@ import secrets
 import pytest
 
 from tests.factories import make_team, make_user
-from tests.services.certification import START, load_quiz
+from tests.services.certification_clock import START, load_quiz
 from trainer.models import QuizAttempt
 
 PAGE = "/giang-vien/cau-hoi"

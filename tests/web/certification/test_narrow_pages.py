@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, make_team, make_user
-from tests.services.certification import Clock, load_quiz, right_answers
-from trainer.services import attempts, certificates, signing_keys
+from tests.services.certification_clock import Clock, load_quiz, right_answers
+from trainer.services.certification import attempts, certificates, signing_keys
 from trainer.web.core.display import LARGEST
 
 pytestmark = pytest.mark.browser

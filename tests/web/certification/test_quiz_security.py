@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from tests.factories import make_team, make_user
 from tests.forms import token_from
-from tests.services.certification import Clock, load_quiz
+from tests.services.certification_clock import Clock, load_quiz
 from tests.web.certify import form_data, start_attempt, submit
 from trainer.models import Certificate, QuizAttempt
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from tests.factories import make_team, make_user
 from tests.forms import Login
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from tests.web.certify import take_quiz
 
 

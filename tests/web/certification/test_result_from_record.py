@@ -7,7 +7,7 @@ import re
 import sqlalchemy as sa
 
 from tests.factories import make_team, make_user
-from tests.services.certification import Clock, load_quiz
+from tests.services.certification_clock import Clock, load_quiz
 from tests.web.certify import take_quiz
 from trainer.models import QuizAttempt
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from tests.factories import make_team, make_user
 from tests.forms import post_form
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from tests.web.certify import take_quiz
 from trainer.models import Certificate
 

@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tests.factories import make_team, make_user
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from tests.web.certify import take_quiz
 from trainer.cli import cli
 from trainer.models import Certificate
-from trainer.services import certificates, open_badge, signing_keys
+from trainer.services.certification import certificates, open_badge, signing_keys
 
 PUBLIC = "https://hoc.cnscd.example.vn"
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tests.factories import make_team, make_user
-from tests.services.certification import Clock
-from tests.services.visit_log import certify
-from trainer.services import villages
+from tests.services.certification_clock import Clock
+from tests.services.visit_entries import certify
+from trainer.services.field import villages
 
 NOW = datetime(2026, 11, 12, 3, 0, tzinfo=UTC)
 

@@ -8,11 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.factories import make_team, make_user
-from tests.services.visit_log import certify
+from tests.services.visit_entries import certify
 from tests.web.members.test_account_accessibility import sign_in
 from tests.web.reading.test_accessibility import serious_problems
 from trainer.models import utcnow
-from trainer.services import villages
+from trainer.services.field import villages
 
 pytestmark = pytest.mark.browser
 

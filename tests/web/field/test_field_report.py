@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from tests.forms import post_form
 from tests.web.field.people import door, visit_form
-from trainer.services import targets
+from trainer.services.field import targets
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from tests.factories import make_team
 from tests.forms import post_form
 from tests.web.field.people import door
 from trainer.models import Village, VillageTarget
-from trainer.services import targets
+from trainer.services.field import targets
 
 
 @pytest.fixture

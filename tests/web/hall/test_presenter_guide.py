@@ -4,10 +4,10 @@ import pytest
 import sqlalchemy as sa
 
 from tests.factories import make_team, make_user
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from tests.web.certify import take_quiz
 from trainer.models import Certificate
-from trainer.services import certificates
+from trainer.services.certification import certificates
 
 PRESENTER = "/bai-hoc/mat-khau/trinh-chieu/nguoi-day"
 GUIDE = "Không bao giờ"  # a line of the test topic's field guide

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PASSWORD, make_user
 from trainer.content.build import build
-from trainer.services.plays import plays_in
+from trainer.services.listening.plays import plays_in
 from trainer.speech.stage import audio_stage
 
 pytestmark = pytest.mark.browser

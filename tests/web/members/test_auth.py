@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from tests.factories import PASSWORD, make_team, make_user
 from tests.forms import post_form
-from tests.services.certification import Clock
+from tests.services.certification_clock import Clock
 from trainer.models import LoginFailure, User
 
 

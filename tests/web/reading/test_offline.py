@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from PIL import Image
 
 from tests.factories import make_team, make_user
-from tests.services.visit_log import certify
+from tests.services.visit_entries import certify
 from trainer.models import LessonProgress
 
 

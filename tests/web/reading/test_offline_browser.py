@@ -11,10 +11,10 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, make_team, make_user
-from tests.services.visit_log import certify
+from tests.services.visit_entries import certify
 from trainer.content.build import build
 from trainer.models import LessonProgress, Visit, utcnow
-from trainer.services import villages
+from trainer.services.field import villages
 from trainer.speech.stage import audio_stage
 
 pytestmark = pytest.mark.browser

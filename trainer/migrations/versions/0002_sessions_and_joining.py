@@ -16,7 +16,7 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-# As trainer.services.joining makes them; copied so this migration never changes.
+# As trainer.services.members.joining makes them; copied so this migration never changes.
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 

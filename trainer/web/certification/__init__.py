@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from trainer.services.certificates import verdict
+from trainer.services.certification.certificates import verdict
 from trainer.web.certification import (
     certificates,
     field_guides,

@@ -19,7 +19,7 @@ from flask import (
 
 from trainer.extensions import db
 from trainer.models import Certificate
-from trainer.services import certificates
+from trainer.services.certification import certificates
 from trainer.web.certification.standing import (
     may_see,
     my_standings,
@@ -79,7 +79,9 @@ def show(code: str):
 @bp.get("/chung-nhan/<code>/anh.png")
 @login_required
 def image(code: str):
-    from trainer.services.certificate_image import render_certificate  # Pillow and segno
+    from trainer.services.certification.certificate_image import (
+        render_certificate,  # Pillow and segno
+    )
 
     found = _visible(code)
     png = render_certificate(
@@ -98,7 +100,7 @@ def image(code: str):
 @login_required
 def badge(code: str):
     """The certificate as an Open Badges 3.0 credential, signed with the server's key."""
-    from trainer.services import open_badge, signing_keys
+    from trainer.services.certification import open_badge, signing_keys
 
     found = _visible(code)
     key = signing_keys.signing_key(Path(current_app.instance_path))

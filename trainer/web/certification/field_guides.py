@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from trainer.extensions import db
-from trainer.services import certificates
+from trainer.services.certification import certificates
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from trainer.content.model import Choice, Item, Quiz
-from trainer.services.grading import Drawn, fits
+from trainer.services.certification.grading import Drawn, fits
 
 NOT_ANSWERS = ("csrf_token",)
 

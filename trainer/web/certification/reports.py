@@ -5,8 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from trainer.extensions import db
-from trainer.services import clock, reports, targets, teams
-from trainer.services.reports import Quarter
+from trainer.services.common import clock
+from trainer.services.field import targets
+from trainer.services.members import teams
+from trainer.services.reports import quarterly
+from trainer.services.reports.quarterly import Quarter
 from trainer.web.certification.standing import lessons_by_topic
 from trainer.web.certification.village_chart import village_charts
 from trainer.web.core.access import current_user, instructor_required
@@ -16,7 +19,7 @@ bp = Blueprint("reports", __name__, url_prefix="/bao-cao")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _report() -> tuple[reports.Report, list, str]:
+def _report() -> tuple[quarterly.Report, list, str]:
     """The report asked for by ?quy=2026-Q1&to=<team id or empty for all I manage>."""
     quarter = Quarter.parse(request.args.get("quy", "")) or Quarter.of(clock.now())
     mine = teams.teams_managed_by(db.session, current_user)
@@ -27,7 +30,7 @@ def _report() -> tuple[reports.Report, list, str]:
     catalog = current_catalog()
     topics = {topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks}
     indicators = targets.indicators(catalog.outcomes)
-    report = reports.quarterly(
+    report = quarterly.quarterly(
         db.session, quarter, team_ids, topics, lessons_by_topic(), indicators
     )
     return report, mine, chosen
@@ -56,9 +59,9 @@ def download(kind: str):
     report, _, chosen = _report()
     name = f"bao-cao-to-cnscd-{report.quarter.slug}{'-to-' + chosen if chosen else ''}"
     if kind == "csv":
-        body, mimetype = reports.to_csv(report).encode("utf-8"), "text/csv; charset=utf-8"
+        body, mimetype = quarterly.to_csv(report).encode("utf-8"), "text/csv; charset=utf-8"
     elif kind == "xlsx":
-        body, mimetype = reports.to_xlsx(report), XLSX
+        body, mimetype = quarterly.to_xlsx(report), XLSX
     else:
         abort(404)
     response = Response(body, mimetype=mimetype)

@@ -10,8 +10,11 @@ from flask import Blueprint, abort, render_template, request
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services import attempts, clock, item_stats, reports, standing, visits
-from trainer.services.reports import Quarter
+from trainer.services.certification import attempts, item_stats, member_standing
+from trainer.services.common import clock
+from trainer.services.field import visits
+from trainer.services.reports import quarterly
+from trainer.services.reports.quarterly import Quarter
 from trainer.web.certification.standing import lessons_by_topic, may_see
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 from trainer.web.core.catalog import current_catalog
@@ -24,13 +27,13 @@ bp = Blueprint("roster", __name__, url_prefix="/giang-vien")
 def team(team_id: int):
     found = managed_team_or_404(team_id)
     catalog = current_catalog()
-    members = reports.members_of(db.session, found.id)
+    members = quarterly.members_of(db.session, found.id)
     ids = [member.id for member in members]
-    grid = standing.standings(db.session, ids, lessons_by_topic())
+    grid = member_standing.standings(db.session, ids, lessons_by_topic())
     quarter = Quarter.of(clock.now())
     visited = visits.counts_by_member(db.session, ids, quarter.first_day, quarter.next.first_day)
     missed = {
-        topic.slug: reports.most_missed(db.session, ids, catalog.quizzes[topic.slug])
+        topic.slug: quarterly.most_missed(db.session, ids, catalog.quizzes[topic.slug])
         for topic in catalog.topics
         if topic.slug in catalog.quizzes
     }
@@ -41,7 +44,7 @@ def team(team_id: int):
         members=members,
         grid=grid,
         missed=missed,
-        labels=standing.LABELS,
+        labels=member_standing.LABELS,
         quarter=quarter,
         visited=visited,
     )
@@ -56,7 +59,7 @@ def member(user_id: int):
     catalog = current_catalog()
     rows = [
         (catalog.topic(s.topic), s)
-        for s in standing.standing_of(db.session, found.id, lessons_by_topic())
+        for s in member_standing.standing_of(db.session, found.id, lessons_by_topic())
     ]
     return render_template(
         "roster/member.html",

@@ -10,14 +10,14 @@ from flask_login import current_user
 
 from trainer.extensions import db
 from trainer.models import Certificate, Role, User
-from trainer.services import certificates
-from trainer.services.standing import standing_of
+from trainer.services.certification import certificates
+from trainer.services.certification.member_standing import standing_of
 from trainer.web.core.access import manages
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.links import public_url
 
 if TYPE_CHECKING:
-    from trainer.services.verify_link import VerifyLink
+    from trainer.services.certification.verify_link import VerifyLink
 
 
 def lessons_by_topic() -> dict[str, list[str]]:
@@ -59,8 +59,8 @@ def verify_url(code: str) -> str:
 def verify_link_for(certificate: Certificate) -> VerifyLink:
     """The address the certificate's QR code opens: its seal, signed now with the server's
     key when it has one (so certificates older than the key are sealed too), else its code."""
-    from trainer.services import signing_keys
-    from trainer.services.verify_link import verify_link
+    from trainer.services.certification import signing_keys
+    from trainer.services.certification.verify_link import verify_link
 
     key = signing_keys.signing_key(Path(current_app.instance_path))
     if certificates.verdict(certificate) == "revoked":

@@ -21,7 +21,7 @@ from flask import (
 )
 
 from trainer.extensions import db
-from trainer.services import certificates
+from trainer.services.certification import certificates
 from trainer.web.certification.standing import topic_title
 
 bp = Blueprint("verify", __name__)
@@ -40,7 +40,7 @@ def lookup():
 @bp.get(PUBLIC_KEY)
 def public_key():
     """The current public key (PEM), as `trainer verify --public-key` reads it."""
-    from trainer.services import signing_keys
+    from trainer.services.certification import signing_keys
 
     path = signing_keys.folder(Path(current_app.instance_path)) / signing_keys.PUBLIC
     if not path.exists():
@@ -53,7 +53,7 @@ def public_key():
 @bp.get("/xac-minh/<code>")
 def page(code: str):
     """Public: the seal's signature, then the record; only name, team, topic and dates."""
-    from trainer.services import signing_keys, verification
+    from trainer.services.certification import signing_keys, verification
 
     keys = signing_keys.public_keys(Path(current_app.instance_path))
     found = verification.check(db.session, code, keys)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.services.field_report import VillageRow
+from trainer.services.reports.field_report import VillageRow
 
 WIDTH = 600  # the drawing's own units; it scales to the page
 ROW = 52

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from trainer.services import clock
+from trainer.services.common import clock
 from trainer.web.core import (
     access,
     catalog,

@@ -14,7 +14,7 @@ from flask_login import current_user
 
 from trainer.extensions import db, login_manager
 from trainer.models import Role, Team, User
-from trainer.services import sessions
+from trainer.services.members import sign_in_sessions
 
 __all__ = [
     "admin_required",
@@ -42,7 +42,7 @@ def forbidden(error):
 def load_user(session_id: str) -> User | None:
     """The signed-in account; None when it was removed, switched off, or its sessions ended
     (signed out, password changed) since this cookie was made."""
-    return sessions.user_for(db.session, session_id)
+    return sign_in_sessions.user_for(db.session, session_id)
 
 
 def login_required(view: Callable) -> Callable:

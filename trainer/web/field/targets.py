@@ -6,9 +6,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_wtf.file import FileField, FileRequired
 
 from trainer.extensions import db
-from trainer.services import clock, targets, teams, villages
-from trainer.services.accounts import AccountError
-from trainer.services.targets_import import import_targets
+from trainer.services.common import clock
+from trainer.services.field import targets, villages
+from trainer.services.field.targets_import import import_targets
+from trainer.services.members import teams
+from trainer.services.members.accounts import AccountError
 from trainer.web.core.access import admin_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.forms import PageForm

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import villages
-from trainer.services.accounts import AccountError
+from trainer.services.field import villages
+from trainer.services.members.accounts import AccountError
 from trainer.web.core.access import instructor_required, managed_team_or_404
 from trainer.web.core.forms import PageForm
 

@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from trainer.content.catalog import Catalog
 from trainer.content.outcomes import Outcome
 from trainer.models import Village, Visit
-from trainer.services.visit_entry import VisitEntry
+from trainer.services.field.visit_entry import VisitEntry
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,10 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 
 from trainer.extensions import db
 from trainer.models import Visit
-from trainer.services import clock, villages, visits
-from trainer.services.reports import Quarter
-from trainer.services.visit_entry import VisitError
+from trainer.services.common import clock
+from trainer.services.field import villages, visits
+from trainer.services.field.visit_entry import VisitError
+from trainer.services.reports.quarterly import Quarter
 from trainer.web.core.access import (
     current_user,
     instructor_required,

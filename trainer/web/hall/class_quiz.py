@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from flask import Blueprint, abort, render_template, request, url_for
 
 from trainer.content.model import Choice, Item
-from trainer.services.grading import shuffled
+from trainer.services.certification.grading import shuffled
 from trainer.web.core.catalog import current_catalog
 
 bp = Blueprint("class_quiz", __name__)

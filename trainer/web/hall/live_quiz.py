@@ -14,9 +14,10 @@ from flask import Blueprint, abort, jsonify, redirect, render_template, request,
 
 from trainer.content.model import Choice, Item, Quiz
 from trainer.extensions import db
-from trainer.services import clock, live_quiz
-from trainer.services.grading import Drawn
-from trainer.services.live_quiz import State
+from trainer.services.certification.grading import Drawn
+from trainer.services.common import clock
+from trainer.services.hall import live_quiz
+from trainer.services.hall.live_quiz import State
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.links import public_url
 from trainer.web.hall import held

@@ -8,7 +8,7 @@ from flask import Blueprint, render_template
 
 from trainer.content.model import Item
 from trainer.extensions import db
-from trainer.services import live_quiz
+from trainer.services.hall import live_quiz
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 

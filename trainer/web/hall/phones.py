@@ -24,7 +24,8 @@ from flask import (
 )
 
 from trainer.extensions import db
-from trainer.services import clock, live_quiz
+from trainer.services.common import clock
+from trainer.services.hall import live_quiz
 from trainer.web.core.access import current_user
 from trainer.web.hall.live_quiz import quiz_and_item, right_order, shown
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from trainer.extensions import db
-from trainer.services import clock, presentations
-from trainer.services.presentations import Position
+from trainer.services.common import clock
+from trainer.services.hall import presentations
+from trainer.services.hall.presentations import Position
 from trainer.web.hall import held
 
 KIND = "trinh_chieu"

@@ -9,7 +9,9 @@ from __future__ import annotations
 from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import certificates, clock, presentations
+from trainer.services.certification import certificates
+from trainer.services.common import clock
+from trainer.services.hall import presentations
 from trainer.web.core.access import current_user
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language, link

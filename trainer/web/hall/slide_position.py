@@ -10,7 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, jsonify, request
 
 from trainer.extensions import db
-from trainer.services import clock, presentations
+from trainer.services.common import clock
+from trainer.services.hall import presentations
 from trainer.web.hall.presenting import holds
 
 bp = Blueprint("slide_position", __name__)

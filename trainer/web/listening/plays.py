@@ -10,7 +10,7 @@ from flask import Blueprint, abort
 
 from trainer.extensions import csrf, db
 from trainer.models import utcnow
-from trainer.services import plays
+from trainer.services.listening import plays
 from trainer.web.core.catalog import current_catalog
 from trainer.web.listening.narration import current_audio
 

@@ -16,9 +16,10 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from trainer.extensions import db
-from trainer.services import clock, voiceovers
-from trainer.services.plays import plays_in
-from trainer.services.recording_queue import recording_queue
+from trainer.services.common import clock
+from trainer.services.listening import voiceovers
+from trainer.services.listening.plays import plays_in
+from trainer.services.listening.recording_queue import recording_queue
 from trainer.speech import uploads
 from trainer.speech.stage import Settings
 from trainer.web.core.access import instructor_required

@@ -2,7 +2,7 @@
 
 Before a request, at most every CHECK_EVERY seconds per process, one small query asks for
 the newest recording's id; only when it is newer than what this server copied does the
-copying run (trainer.services.shared_voices), and the lesson pages pick the audio up.
+copying run (trainer.services.listening.shared_voices), and the lesson pages pick the audio up.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from trainer.extensions import db
-from trainer.services import shared_voices
+from trainer.services.listening import shared_voices
 from trainer.speech.stage import AUDIO, Settings
 from trainer.web.core.catalog import current_catalog
 from trainer.web.listening.narration import refresh_audio

@@ -8,8 +8,10 @@ from flask_login.config import COOKIE_NAME
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services import accounts, clock, progress, visits
-from trainer.services.reports import Quarter
+from trainer.services.common import clock
+from trainer.services.field import visits
+from trainer.services.members import accounts, progress
+from trainer.services.reports.quarterly import Quarter
 from trainer.web.certification.standing import my_standings
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog

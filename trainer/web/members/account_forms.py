@@ -5,8 +5,8 @@ from __future__ import annotations
 from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
-from trainer.services.accounts import AccountError, parse_login_name
-from trainer.services.passwords import MIN_PASSWORD
+from trainer.services.members.accounts import AccountError, parse_login_name
+from trainer.services.members.passwords import MIN_PASSWORD
 from trainer.web.core.forms import PageForm
 
 LOGIN_LABEL = "Tên đăng nhập hoặc số điện thoại"

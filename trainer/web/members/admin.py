@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import accounts, csv_import, people, teams
+from trainer.services.members import accounts, member_import, people, teams
 from trainer.web.core.access import admin_required
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
@@ -43,7 +43,11 @@ def import_csv():
     form = ImportForm()
     report = None
     if form.validate_on_submit() and (data := uploaded_bytes(form.file)) is not None:
-        run = csv_import.import_teams if form.kind.data == "teams" else csv_import.import_members
+        run = (
+            member_import.import_teams
+            if form.kind.data == "teams"
+            else member_import.import_members
+        )
         report = run(db.session, data, form.encoding.data)
     return render_template("admin/import.html", form=form, report=report)
 

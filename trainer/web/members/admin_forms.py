@@ -7,7 +7,7 @@ from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from trainer.models import ROLE_NAMES
-from trainer.services.csv_import import ENCODINGS
+from trainer.services.members.member_import import ENCODINGS
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
 

@@ -8,7 +8,8 @@ from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from trainer.extensions import db
-from trainer.services import accounts, clock, joining, sessions, sign_in, teams
+from trainer.services.common import clock
+from trainer.services.members import accounts, joining, sign_in, sign_in_sessions, teams
 from trainer.web.core.access import current_user
 from trainer.web.core.links import safe_next
 from trainer.web.members.account_forms import LoginForm, RegisterForm
@@ -47,7 +48,7 @@ def login():
 def logout():
     """Sign out here and on every phone this account's cookies were copied to."""
     if current_user.is_authenticated:
-        sessions.end_all(db.session, current_user.id)
+        sign_in_sessions.end_all(db.session, current_user.id)
     logout_user()
     flash("Bạn đã đăng xuất.", "info")
     return redirect(url_for("pages.home"))

@@ -9,7 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from trainer.extensions import db
 from trainer.models import LessonProgress
-from trainer.services import clock, progress
+from trainer.services.common import clock
+from trainer.services.members import progress
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language

@@ -10,8 +10,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
 from trainer.extensions import db
 from trainer.models import Role, User
-from trainer.services import accounts, joining, people, teams
-from trainer.services.progress import finished_counts
+from trainer.services.members import accounts, joining, people, teams
+from trainer.services.members.progress import finished_counts
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 
 bp = Blueprint("teams", __name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 
 from trainer.extensions import db
-from trainer.services import clock, throttle
-from trainer.services.throttle import Limits
+from trainer.services.common import clock, throttle
+from trainer.services.common.throttle import Limits
 from trainer.web.core.access import admin_required
 from trainer.web.core.forms import PageForm
 

@@ -34,7 +34,10 @@ def handout(slug: str):
 def poster(slug: str):
     lesson, topic = _lesson_and_topic(slug)
     url = lesson_public_url(lesson)
-    from trainer.services.poster import poster_text, render_poster  # Pillow, only for posters
+    from trainer.services.reading.poster import (  # Pillow, only for posters
+        poster_text,
+        render_poster,
+    )
 
     cache = current_app.extensions.setdefault("posters", {})
     if url not in cache:  # content never changes while the server runs

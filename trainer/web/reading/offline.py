@@ -23,8 +23,8 @@ from flask import (
 from flask_wtf.csrf import generate_csrf
 
 from trainer.extensions import db
-from trainer.services import certificates
-from trainer.services.topic_pack import Links, topic_pack
+from trainer.services.certification import certificates
+from trainer.services.reading.topic_pack import Links, topic_pack
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.files import STATIC_DIR, asset_url, picture_size

@@ -1,0 +1,74 @@
+"""Signing in: the password is checked with nothing locked; wrong ones are counted (throttle)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from trainer.models import User
+from trainer.services.common import throttle
+from trainer.services.common.throttle import Limits
+from trainer.services.members import passwords
+from trainer.services.members.accounts import AccountError, find_by_login, parse_login_name
+
+__all__ = ["Limits", "SignIn", "sign_in"]
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome: the user when it worked, else a message to show."""
+
+    user: User | None
+    message: str = ""
+    locked: bool = False
+
+
+WRONG = "Tên đăng nhập hoặc mật khẩu chưa đúng. Hãy thử lại."
+SWITCHED_OFF = "Tài khoản này đang bị khóa. Hãy hỏi giảng viên hoặc người quản trị."
+
+
+def sign_in(
+    session: Session, login: str, password: str, address: str, now: datetime, limits: Limits
+) -> SignIn:
+    """Check login and password; count a wrong one, or forget earlier ones on success.
+
+    The password is checked with no transaction open; the write lock is taken only to
+    record a failure or to clear earlier ones.
+    """
+    key = _key(login)
+    if wait := throttle.wait_for(session, key, address, now, limits):
+        session.rollback()
+        return SignIn(None, waiting_message(wait), locked=True)
+    user = _find(session, login)
+    user_id, password_hash = (user.id, user.password_hash) if user else (None, None)
+    failed_before = throttle.has_failures(session, key, address)
+    session.rollback()
+    if not passwords.matches(password_hash, password):
+        throttle.record_failure(session, key, address, now)
+        return SignIn(None, WRONG)
+    if failed_before:
+        throttle.clear(session, key, address)
+    user = session.get(User, user_id)
+    return SignIn(user) if user is not None and user.active else SignIn(None, SWITCHED_OFF)
+
+
+def waiting_message(wait: timedelta) -> str:
+    seconds = round(wait.total_seconds())
+    told = f"{seconds} giây" if seconds < 90 else f"{round(seconds / 60)} phút"
+    return f"Bạn đã nhập sai nhiều lần. Hãy đợi {told} rồi thử lại."
+
+
+def _key(login: str) -> str:
+    try:
+        return parse_login_name(login).text
+    except AccountError:
+        return login.strip().lower()[:64]
+
+
+def _find(session: Session, login: str) -> User | None:
+    try:
+        return find_by_login(session, parse_login_name(login))
+    except AccountError:
+        return None
