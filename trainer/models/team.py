@@ -77,8 +77,8 @@ class Team(Base):
 
     @property
     def approved_members(self) -> list[User]:
-        """Members who joined with the code or were approved (those who count anywhere)."""
-        return [member for member in self.members if not member.pending]
+        """Members who count in the team's figures (User.approved_member), by name."""
+        return [member for member in self.members if member.approved_member]
 
     @property
     def waiting(self) -> int:

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
@@ -63,6 +64,17 @@ class User(Base):
     progress: Mapped[list[LessonProgress]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
+
+    @hybrid_property
+    def approved_member(self) -> bool:
+        """The one rule for who counts in a team's figures: a member (not an instructor or
+        admin) who joined with the code or was approved (not pending)."""
+        return self.role == Role.MEMBER and not self.pending
+
+    @approved_member.inplace.expression
+    @classmethod
+    def _approved_member_expression(cls) -> sa.ColumnElement[bool]:
+        return sa.and_(cls.role == Role.MEMBER, cls.pending.is_(False))
 
     is_authenticated = True
     is_anonymous = False

@@ -8,10 +8,10 @@ from tests.services.certification_clock import START
 from trainer.extensions import db
 from trainer.models import Team, User
 from trainer.services.certification import attempts
-from trainer.services.members import joining
+from trainer.services.members import joining, people
 from trainer.services.members.accounts import AccountError
 from trainer.services.reports import quarterly
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 
 PASSWORD = "mot-mat-khau-dai"
 
@@ -80,7 +80,7 @@ def test_a_pending_member_counts_in_no_report_and_no_roster(own, session, team):
     )
 
     assert [row.members for row in report.rows] == [1]
-    assert [member.full_name for member in quarterly.members_of(own, team.id)] == ["Lò Văn Páo"]
+    assert [member.full_name for member in people.approved_members(own, team.id)] == ["Lò Văn Páo"]
 
 
 def test_declining_removes_the_pending_account(own, session, team):

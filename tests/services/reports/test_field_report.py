@@ -11,7 +11,7 @@ from tests.services.visit_entries import TOPICS, content_outcomes
 from trainer.models import Visit
 from trainer.services.field import targets, villages
 from trainer.services.reports import quarterly
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 
 LESSONS = {"an-toan": ["mat-khau", "lua-dao"], "nong-nghiep": []}
 INDICATORS = targets.indicators(content_outcomes())

@@ -13,9 +13,9 @@ from tests.services.certification_clock import (
     right_answers,
 )
 from trainer.models import LessonProgress
-from trainer.services.certification import attempts
+from trainer.services.certification import attempts, missed_items
 from trainer.services.reports import quarterly
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 
 TOPICS = {"an-toan": "An toàn trên mạng"}
 LESSONS = {"an-toan": ["mat-khau", "lua-dao"]}
@@ -105,7 +105,7 @@ def test_the_workbook_has_the_rows_and_a_totals_line(db, team):
 def test_the_most_missed_items_come_first(db, team):
     quiz = load_quiz()
 
-    missed = quarterly.most_missed(db, [m.id for m in team.members], quiz)
+    missed = missed_items.most_missed(db, [m.id for m in team.members], quiz)
 
     assert sum(m.wrong for m in missed) == 3
     assert all(m.asked >= m.wrong > 0 for m in missed)

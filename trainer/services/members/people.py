@@ -67,3 +67,14 @@ def move_to_team(session: Session, user_id: int, team_id: int | None) -> User:
             raise AccountError("team", "Hãy chọn một tổ.")
         user.team = team
     return user
+
+
+def approved_members(session: Session, team_id: int) -> list[User]:
+    """A team's members who count in its figures (User.approved_member), by name."""
+    return list(
+        session.scalars(
+            sa.select(User)
+            .where(User.team_id == team_id, User.approved_member)
+            .order_by(User.full_name)
+        )
+    )

@@ -23,7 +23,7 @@ from trainer.services.field.targets import HOUSEHOLDS, RESIDENTS, Indicator, tar
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from trainer.services.reports.quarterly import Quarter
+    from trainer.services.reports.quarter import Quarter
 
 TITLE = "Kết quả hướng dẫn người dân tại thôn, bản"
 HEADINGS = ("Tổ", "Thôn/bản", "Chỉ tiêu", "Trong quý", "Từ đầu năm", "Chỉ tiêu năm", "Đạt (%)")

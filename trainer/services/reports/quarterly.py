@@ -2,30 +2,25 @@
 
 For a quarter and some teams: per team and topic, how many members trained in the
 quarter, how many certificates were issued, how many are valid at the quarter's end and
-how many of those run out in the next three months. Also the items a team most often
-gets wrong, for the instructor.
+how many of those run out in the next three months.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.content.model import Item, Quiz
-from trainer.models import Certificate, LessonProgress, QuizAttempt, Team, User
-from trainer.services.common import clock
+from trainer.models import Certificate, LessonProgress, QuizAttempt, Team
 from trainer.services.common.spreadsheet_cells import data_row
 from trainer.services.field.targets import Indicator
 from trainer.services.reports import field_report
-
-FIRST_YEAR, LAST_YEAR = 2000, 2999  # a quarter's year as an address may give it
+from trainer.services.reports.quarter import Quarter
 
 HEADINGS = (
     "Tổ",
@@ -37,50 +32,6 @@ HEADINGS = (
     "Còn hiệu lực cuối quý",
     "Hết hạn trong 3 tháng tới",
 )
-
-
-@dataclass(frozen=True)
-class Quarter:
-    year: int
-    number: int  # 1-4
-
-    @classmethod
-    def of(cls, moment: datetime) -> Quarter:
-        day = clock.local_day(moment)
-        return cls(day.year, (day.month - 1) // 3 + 1)
-
-    @classmethod
-    def parse(cls, text: str) -> Quarter | None:
-        """ "2026-Q1" (as in the page's address), or None."""
-        year, _, number = text.upper().partition("-Q")
-        known = year.isascii() and year.isdecimal() and FIRST_YEAR <= int(year[:5]) <= LAST_YEAR
-        return cls(int(year), int(number)) if known and number in ("1", "2", "3", "4") else None
-
-    @property
-    def slug(self) -> str:
-        return f"{self.year}-Q{self.number}"
-
-    @property
-    def title(self) -> str:
-        return f"Quý {self.number}/{self.year}"
-
-    @property
-    def first_day(self) -> date:
-        return date(self.year, 3 * self.number - 2, 1)
-
-    @property
-    def next(self) -> Quarter:
-        return Quarter(self.year + self.number // 4, self.number % 4 + 1)
-
-    @property
-    def previous(self) -> Quarter:
-        return Quarter(self.year - (self.number == 1), (self.number - 2) % 4 + 1)
-
-    def bounds(self) -> tuple[datetime, datetime]:
-        """The quarter's first and one-past-last moments, Vietnam time."""
-        start = datetime.combine(self.first_day, datetime.min.time(), clock.VIETNAM)
-        end = datetime.combine(self.next.first_day, datetime.min.time(), clock.VIETNAM)
-        return start, end
 
 
 @dataclass(frozen=True)
@@ -134,9 +85,7 @@ def quarterly(
     ).all()
     rows = []
     for team in teams:
-        member_ids = [
-            member.id for member in team.members if member.role == "member" and not member.pending
-        ]
+        member_ids = [member.id for member in team.approved_members]
         trained = _trained(session, member_ids, lessons_by_topic, start, end)
         certificates = session.scalars(
             sa.select(Certificate).where(Certificate.user_id.in_(member_ids))
@@ -236,44 +185,3 @@ def to_xlsx(report: Report) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-@dataclass(frozen=True)
-class Missed:
-    item: Item
-    wrong: int
-    asked: int
-
-
-def most_missed(session: Session, user_ids: Iterable[int], quiz: Quiz, limit: int = 5) -> list:
-    """The quiz items these members most often got wrong, worst first."""
-    asked: Counter = Counter()
-    wrong: Counter = Counter()
-    results = session.scalars(
-        sa.select(QuizAttempt.results).where(
-            QuizAttempt.user_id.in_(list(user_ids)),
-            QuizAttempt.topic == quiz.topic,
-            QuizAttempt.submitted_at.is_not(None),
-        )
-    )
-    for result in results:
-        for item_id, right in (result or {}).items():
-            asked[item_id] += 1
-            wrong[item_id] += not right
-    items = {item.id: item for item in quiz.items}
-    ranked = sorted(
-        (Missed(items[i], wrong[i], asked[i]) for i in wrong if wrong[i] and i in items),
-        key=lambda missed: (-missed.wrong, missed.item.id),
-    )
-    return ranked[:limit]
-
-
-def members_of(session: Session, team_id: int) -> list[User]:
-    """A team's approved members (not its instructors, not those pending), by name."""
-    return list(
-        session.scalars(
-            sa.select(User)
-            .where(User.team_id == team_id, User.role == "member", User.pending.is_(False))
-            .order_by(User.full_name)
-        )
-    )

@@ -20,8 +20,8 @@ from flask import (
 from trainer.extensions import db
 from trainer.models import Certificate
 from trainer.services.certification import certificates
+from trainer.services.members.access import may_see
 from trainer.web.certification.standing import (
-    may_see,
     my_standings,
     topic_title,
     verify_link_for,

@@ -7,8 +7,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from trainer.extensions import db
 from trainer.models import QuizAttempt
 from trainer.services.certification import attempts, certificates, graded_record, retakes
+from trainer.services.members.access import may_see
 from trainer.web.certification.quiz_form import BadForm, answers_from_form, shown_items
-from trainer.web.certification.standing import may_see
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 

@@ -9,7 +9,7 @@ from trainer.services.common import clock
 from trainer.services.field import targets
 from trainer.services.members import teams
 from trainer.services.reports import quarterly
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 from trainer.web.certification.standing import lessons_by_topic
 from trainer.web.certification.village_chart import village_charts
 from trainer.web.core.access import current_user, instructor_required

@@ -10,12 +10,13 @@ from flask import Blueprint, abort, render_template, request
 
 from trainer.extensions import db
 from trainer.models import User
-from trainer.services.certification import attempts, item_stats, member_standing
+from trainer.services.certification import attempts, item_stats, member_standing, missed_items
 from trainer.services.common import clock
 from trainer.services.field import visits
-from trainer.services.reports import quarterly
-from trainer.services.reports.quarterly import Quarter
-from trainer.web.certification.standing import lessons_by_topic, may_see
+from trainer.services.members import people
+from trainer.services.members.access import may_see
+from trainer.services.reports.quarter import Quarter
+from trainer.web.certification.standing import lessons_by_topic
 from trainer.web.core.access import current_user, instructor_required, managed_team_or_404
 from trainer.web.core.catalog import current_catalog
 
@@ -27,13 +28,13 @@ bp = Blueprint("roster", __name__, url_prefix="/giang-vien")
 def team(team_id: int):
     found = managed_team_or_404(team_id)
     catalog = current_catalog()
-    members = quarterly.members_of(db.session, found.id)
+    members = people.approved_members(db.session, found.id)
     ids = [member.id for member in members]
     grid = member_standing.standings(db.session, ids, lessons_by_topic())
     quarter = Quarter.of(clock.now())
     visited = visits.counts_by_member(db.session, ids, quarter.first_day, quarter.next.first_day)
     missed = {
-        topic.slug: quarterly.most_missed(db.session, ids, catalog.quizzes[topic.slug])
+        topic.slug: missed_items.most_missed(db.session, ids, catalog.quizzes[topic.slug])
         for topic in catalog.topics
         if topic.slug in catalog.quizzes
     }

@@ -9,10 +9,9 @@ from flask import current_app, url_for
 from flask_login import current_user
 
 from trainer.extensions import db
-from trainer.models import Certificate, Role, User
+from trainer.models import Certificate
 from trainer.services.certification import certificates
 from trainer.services.certification.member_standing import standing_of
-from trainer.web.core.access import manages
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.links import public_url
 
@@ -67,10 +66,3 @@ def verify_link_for(certificate: Certificate) -> VerifyLink:
         key = None  # a revoked certificate's QR code sends everyone to the record
     prefix = public_url(url_for("verify.lookup")) + "/"
     return verify_link(prefix, certificate.code, certificates.seal_of(certificate, key))
-
-
-def may_see(viewer: User, member: User) -> bool:
-    """A member sees only themself; instructors their teams' members; admins everyone."""
-    if viewer.id == member.id or viewer.role == Role.ADMIN:
-        return True
-    return member.team_id is not None and manages(viewer, member.team_id)

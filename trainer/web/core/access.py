@@ -15,6 +15,7 @@ from flask_login import current_user
 from trainer.extensions import db, login_manager
 from trainer.models import Role, Team, User
 from trainer.services.members import sign_in_sessions
+from trainer.services.members.access import manages
 
 __all__ = [
     "admin_required",
@@ -75,16 +76,6 @@ def role_required(*roles: str) -> Callable[[Callable], Callable]:
 
 instructor_required = role_required(Role.INSTRUCTOR, Role.ADMIN)
 admin_required = role_required(Role.ADMIN)
-
-
-def manages(user: User, team: Team | int) -> bool:
-    """True when user may manage the team: an admin always, an instructor if assigned."""
-    if not user.is_authenticated:
-        return False
-    if user.role == Role.ADMIN:
-        return True
-    team_id = team if isinstance(team, int) else team.id
-    return user.role == Role.INSTRUCTOR and any(t.id == team_id for t in user.managed_teams)
 
 
 def managed_team_or_404(team_id: int) -> Team:

@@ -14,7 +14,7 @@ from trainer.models import Visit
 from trainer.services.common import clock
 from trainer.services.field import villages, visits
 from trainer.services.field.visit_entry import VisitError
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 from trainer.web.core.access import (
     current_user,
     instructor_required,

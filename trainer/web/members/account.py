@@ -11,7 +11,7 @@ from trainer.models import User
 from trainer.services.common import clock
 from trainer.services.field import visits
 from trainer.services.members import accounts, progress
-from trainer.services.reports.quarterly import Quarter
+from trainer.services.reports.quarter import Quarter
 from trainer.web.certification.standing import my_standings
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
