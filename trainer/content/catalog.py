@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content import bank_rules, validate
+from trainer.content import bank_rules, pictures, validate
 from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
@@ -85,9 +85,11 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     outcomes, found = read_outcomes(root, {topic.slug for topic in topics})
     problems += found
     problems += validate.cross_check(topics, lessons)
+    problems += validate.step_name_problems(lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
+    quizzes = [validate.with_step_numbers(quiz, lessons) for quiz in quizzes]
     problems += bank_rules.cross_bank_duplicates(quizzes)
-    pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
+    built, found = pictures.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
     catalog = Catalog(
         languages={language.code: language for language in languages},
@@ -95,7 +97,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
             (t for t in topics if not _has_problem(t.path, problems)), key=lambda t: t.order
         ),
         lessons=_servable_lessons(lessons, problems),
-        pictures=pictures,
+        pictures=built,
         quizzes={quiz.topic: served for quiz in quizzes if (served := _servable(quiz, problems))},
         guides=guides,
         banks=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
@@ -200,6 +202,10 @@ def _servable_lessons(
         if lesson is not original:
             lesson = dataclasses.replace(
                 lesson,
+                steps=tuple(
+                    dataclasses.replace(step, name=named.name)
+                    for step, named in zip(lesson.steps, original.steps, strict=True)
+                ),
                 topic=original.topic,
                 order=original.order,
                 minutes=lesson.minutes or original.minutes,
