@@ -89,7 +89,8 @@ def test_a_split_of_one_more_true_than_false_is_allowed(content):
             "  - id: mat-khau-tot\n",
             "  - id: mat-khau-dai\n    type: true_false\n"
             "    text: Mật khẩu dài khó đoán hơn mật khẩu ngắn.\n    answer: true\n"
-            "    explanation: Dài thì khó đoán.\n    step: mat-khau#dung-cau-dai\n  - id: mat-khau-tot\n",
+            "    explanation: Dài thì khó đoán.\n    step: mat-khau#dung-cau-dai\n"
+            "  - id: mat-khau-tot\n",
         ),
     )
 

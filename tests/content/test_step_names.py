@@ -1,7 +1,5 @@
 """Steps are named once, by their heading or an explicit `{#name}`, and keep the name."""
 
-from pathlib import Path
-
 from tests.factories import line_of, write_lesson
 from trainer.content.catalog import load_catalog
 from trainer.content.model import Problem
