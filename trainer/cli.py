@@ -62,17 +62,27 @@ def check(content: Path):
     help="Build folder whose audio/manifest.json says which steps have audio "
     "(default: the app's TRAINER_BUILD_DIR).",
 )
-def content_stats(content: Path, build_dir: Path | None):
-    """Lessons, steps, words per step, pictures, audio and question banks per topic and language."""
+@click.option(
+    "--trials",
+    type=click.IntRange(min=0),
+    default=500,
+    show_default=True,
+    help="Attempts each guesser plays per bank; 0 leaves the guessers' table out.",
+)
+def content_stats(content: Path, build_dir: Path | None, trials: int):
+    """Lessons, steps, words per step, pictures, audio and question banks per topic and language;
+    each guesser's pass rate per bank, and the items per lesson step."""
     from trainer.app import settings_app
     from trainer.content import stats as content_stats_report
+    from trainer.services.certification.guess_odds import bank_odds
     from trainer.speech import manifest
     from trainer.speech.stage import AUDIO
 
     if build_dir is None:
         build_dir = Path(settings_app().config["BUILD_DIR"])
     stats = content_stats_report.collect(Path(content), manifest.built(Path(build_dir) / AUDIO))
-    for line in content_stats_report.render(stats):
+    odds = {bank.topic: bank_odds(bank.quiz, trials) for bank in stats.banks if trials}
+    for line in content_stats_report.render(stats, odds):
         click.echo(line)
 
 
