@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-
 class NoNamespace(Exception):
     """Namespaces or virtual links cannot be made here; the message says why."""
 

@@ -53,7 +53,11 @@ def send(opener, asked: dict) -> dict:
     )
     try:
         with opener.open(request, timeout=20) as response:
-            return {"status": response.status, "url": response.url, "body": response.read().decode()}
+            return {
+                "status": response.status,
+                "url": response.url,
+                "body": response.read().decode(),
+            }
     except urllib.error.HTTPError as error:
         return {"status": error.code, "url": error.url, "body": error.read().decode()}
     except OSError as error:

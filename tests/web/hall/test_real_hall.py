@@ -71,8 +71,19 @@ def hall_server(link, content, tmp_path):
     env.update(TRAINER_INSTANCE_PATH=str(tmp_path / "instance"), TRAINER_CONTENT_DIR=str(content))
     with (tmp_path / "serve.log").open("wb") as log:
         server = subprocess.Popen(
-            [TRAINER, "serve", "--hall", "--interface", link.host_interface, "--port", str(port),
-             "--workers", "1", "--threads", "4"],  # fmt: skip
+            [
+                TRAINER,
+                "serve",
+                "--hall",
+                "--interface",
+                link.host_interface,
+                "--port",
+                str(port),
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+            ],  # fmt: skip
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -120,8 +131,9 @@ def test_a_phone_on_the_halls_network_joins_the_projector_and_the_live_quiz_by_w
             token_from=presenter,
         )
 
-        started = send(laptop, {"method": "POST", "token_from": f"{here}/chu-de/an-toan/do-vui-ca-lop",
-                                "url": f"{here}/chu-de/an-toan/do-vui-ca-lop/dien-thoai"})  # fmt: skip
+        class_quiz = f"{here}/chu-de/an-toan/do-vui-ca-lop"
+        started = send(laptop, {"method": "POST", "token_from": class_quiz,
+                                "url": f"{class_quiz}/dien-thoai"})  # fmt: skip
         lobby_address = shown(r'class="address">([^<]+)<', started)
         quiz_code = shown(r'class="code">(\d{3} \d{3})<', started).replace(" ", "")
         on_quiz = phone.send(url=f"{lobby_address}?ma={quiz_code}")

@@ -227,14 +227,18 @@ def join(session: Session, state: State, player: str, address: str, now: datetim
 
 
 def _phone(quiz_id: int, player: str):
-    return sa.select(ClassPhone.id).where(ClassPhone.quiz_id == quiz_id, ClassPhone.player == player)
+    return sa.select(ClassPhone.id).where(
+        ClassPhone.quiz_id == quiz_id, ClassPhone.player == player
+    )
 
 
 def _joined(session: Session, quiz_id: int, player: str, address: str, now: datetime) -> str:
     """As `join`, inside the caller's write transaction; adds the phone if there is room."""
     if session.scalar(_phone(quiz_id, player)) is not None:
         return "in"
-    counted = sa.select(sa.func.count()).select_from(ClassPhone).where(ClassPhone.quiz_id == quiz_id)
+    counted = (
+        sa.select(sa.func.count()).select_from(ClassPhone).where(ClassPhone.quiz_id == quiz_id)
+    )
     if session.scalar(counted) >= PHONES:
         return "full"
     if session.scalar(counted.where(ClassPhone.address == address)) >= PHONES_PER_ADDRESS:

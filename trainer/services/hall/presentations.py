@@ -3,8 +3,9 @@
 Opening projector mode starts one, with a 6-digit code shown on the screen; a presenter's
 phone joins by typing it, and that uses the code up (the laptop may ask for a new one), so
 a code read off the wall or guessed later opens nothing. One address keeps at most
-OPEN_PER_ADDRESS sessions, so a script cannot fill the codes by opening the page. The state lives in the database, so the projector and a phone
-may reach different server processes or machines. Two halls projecting the same lesson
+OPEN_PER_ADDRESS sessions, so a script cannot fill the codes by opening the page. The state
+lives in the database, so the projector and a phone may reach different server processes or
+machines. Two halls projecting the same lesson
 have two sessions and never move each other's slides. A session is kept 12 hours after it
 was last moved or looked at; then its code may be given out again.
 """
