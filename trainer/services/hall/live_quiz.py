@@ -170,7 +170,7 @@ def answer(
 
     "kept"; "again" when this phone already answered it; "closed" when the question is no
     longer open (the answer shown, or the next question asked); "bad" for positions the
-    question does not show; "full" when the phone could not join (see `join`).
+    question does not show; "full" when the phone could not join (see `join_phone`).
     """
     begin_write(session)
     if _joined(session, state.id, player, address, now) != "in":
@@ -215,7 +215,7 @@ def answer(
     return "kept"
 
 
-def join(session: Session, state: State, player: str, address: str, now: datetime) -> str:
+def join_phone(session: Session, state: State, player: str, address: str, now: datetime) -> str:
     """Let a phone into the quiz, once; commits. "in", or "full" (PHONES phones are in) or
     "address" (PHONES_PER_ADDRESS phones are in from this address)."""
     if session.scalar(_phone(state.id, player)) is not None:
@@ -233,7 +233,7 @@ def _phone(quiz_id: int, player: str):
 
 
 def _joined(session: Session, quiz_id: int, player: str, address: str, now: datetime) -> str:
-    """As `join`, inside the caller's write transaction; adds the phone if there is room."""
+    """As `join_phone`, inside the caller's write transaction; adds the phone if there is room."""
     if session.scalar(_phone(quiz_id, player)) is not None:
         return "in"
     counted = (

@@ -74,7 +74,9 @@ def join():
 @bp.get("/vui/<code>")
 def question(code: str):
     state = _state(code)
-    joined = live_quiz.join(db.session, state, _player(), request.remote_addr or "", clock.now())
+    joined = live_quiz.join_phone(
+        db.session, state, _player(), request.remote_addr or "", clock.now()
+    )
     if joined != "in":
         return render_template("class_quiz/phone_full.html", problem=FULL[joined]), 429
     quiz, item = quiz_and_item(state)
