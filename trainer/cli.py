@@ -121,15 +121,35 @@ def build():
 )
 @click.option("--workers", default=2, show_default=True, help="App processes.")
 @click.option("--threads", default=4, show_default=True, help="Threads per process.")
-def serve(host: str, port: int, workers: int, threads: int):
+@click.option(
+    "--hall",
+    is_flag=True,
+    help="For the culture house: listen on the laptop's Wi-Fi (and 127.0.0.1) and put that "
+    "address in every QR code and address shown to the hall (--host is not used).",
+)
+@click.option(
+    "--interface",
+    default=lambda: os.environ.get("HALL_INTERFACE") or None,
+    help="With --hall: the network phones are on (wlan0, …); asked when there are several.",
+)
+def serve(host: str, port: int, workers: int, threads: int, hall: bool, interface: str | None):
     """Serve the site with gunicorn, a production WSGI server."""
     from trainer import database, serving
     from trainer.app import create_app, settings_app
 
+    chosen = None
+    if hall:
+        from trainer.commands import hall_mode
+
+        chosen = hall_mode.choose(interface)
     database.upgrade(settings_app().config["DATABASE_URL"])
     app = create_app()
-    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    serving.serve(app, host, port, workers, threads)
+    binds = [f"{host}:{port}"]
+    if chosen is not None:
+        binds = hall_mode.apply(app, chosen, port)
+        click.echo(f"Điện thoại trong hội trường mở: {app.config['PUBLIC_BASE_URL']}/")
+    click.echo(f"Serving on {', '.join(f'http://{bind}/' for bind in binds)} (Ctrl+C stops)")
+    serving.serve(app, binds, workers, threads)
 
 
 @cli.command("db-upgrade")
