@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 from trainer.services.common.typed_numbers import whole_number
 
 
-@pytest.mark.parametrize("text", ["²", "٣", "１２", "9" * 5000, "-1", "1.5", "0x1", "", None, "12a"])
+@pytest.mark.parametrize(
+    "text", ["²", "٣", "１２", "9" * 5000, "-1", "1.5", "0x1", "", None, "12a"]
+)
 def test_what_is_not_a_plain_whole_number_reads_as_none(text):
     assert whole_number(text, 0, 100_000) is None
 

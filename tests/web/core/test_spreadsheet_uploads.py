@@ -56,9 +56,7 @@ def rows(route: str, quoted: str) -> str:
 
 
 @pytest.mark.parametrize("route", ROUTES)
-def test_a_file_saved_by_excel_with_doubled_quotes_is_read_exactly(
-    client, session, admin, route
-):
+def test_a_file_saved_by_excel_with_doubled_quotes_is_read_exactly(client, session, admin, route):
     response = upload(client, route, rows(route, '"Bản ""Mới"" 6384"').encode())
 
     assert response.status_code == 200
@@ -66,9 +64,7 @@ def test_a_file_saved_by_excel_with_doubled_quotes_is_read_exactly(
 
 
 @pytest.mark.parametrize("route", ROUTES)
-def test_a_file_not_in_utf_8_gets_a_vietnamese_message_with_its_line(
-    client, session, admin, route
-):
+def test_a_file_not_in_utf_8_gets_a_vietnamese_message_with_its_line(client, session, admin, route):
     response = upload(client, route, windows_vietnamese(rows(route, "Bản Mới")))
 
     assert response.status_code == 200
@@ -94,6 +90,8 @@ def test_the_targets_import_reads_an_old_excel_file_when_its_encoding_is_chosen(
     data = windows_vietnamese(rows("targets", "Bản Mới"))
     file = (io.BytesIO(data), "tep.csv")
 
-    post_form(client, path, {"encoding": "cp1258", "file": file}, content_type="multipart/form-data")
+    post_form(
+        client, path, {"encoding": "cp1258", "file": file}, content_type="multipart/form-data"
+    )
 
     assert session.scalars(STORED["targets"]).all() == ["Bản Mới"]
