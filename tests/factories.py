@@ -9,9 +9,9 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from werkzeug.security import generate_password_hash
 
 from trainer.models import User
+from trainer.services.members import passwords
 from trainer.services.members.teams import add_team, find_or_add_commune
 
 DATA = Path(__file__).parent / "data" / "content"
@@ -79,8 +79,8 @@ _COUNTER = itertools.count(1)
 
 @cache
 def _password_hash(password: str) -> str:
-    # scrypt is slow on purpose; hash each test password once per run.
-    return generate_password_hash(password)
+    # Hashing is slow on purpose; hash each test password once per run.
+    return passwords.hash_password(password)
 
 
 def make_team(
