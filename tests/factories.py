@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from trainer.content.catalog import load_catalog
 from trainer.models import User
 from trainer.services.members import passwords
 from trainer.services.members.teams import add_team, find_or_add_commune
@@ -71,6 +72,16 @@ def line_of(root: Path, shown: Path, needle: str) -> int:
     """The 1-based line of the first line containing needle."""
     lines = (root / shown).read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@cache
+def shipped_catalog():
+    """The shipped content's (catalog, problems), read once per test process; tests only
+    read it (several test modules need it at collection, once in every xdist worker)."""
+    return load_catalog(REPOSITORY)
 
 
 PASSWORD = "hoc-ky-nang-so"
