@@ -12,6 +12,8 @@ from tests.factories import copy_content
 from tests.forms import Login
 from tests.serving import serving
 from trainer import create_app, database
+from trainer.content.build import build
+from trainer.speech.stage import audio_stage
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -32,6 +34,42 @@ def no_network(monkeypatch):
         raise requests.exceptions.ConnectionError(f"tests never reach the network: {request.url}")
 
     monkeypatch.setattr(requests.Session, "send", refuse)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_instance_folder(tmp_path_factory):
+    """An app made without an instance folder of its own gets this test process's, never
+    the repository's instance/ (which every xdist worker, and `make run`, would share)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRAINER_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
+        yield
+
+
+@pytest.fixture(scope="session")
+def voiced_test_content(tmp_path_factory) -> Path:
+    """The test content built with audio from the offline voice, once per test process.
+
+    Read it only (as an app's BUILD_DIR); to build into a folder of a test's own, use
+    build_with_voice.
+    """
+    content = copy_content(tmp_path_factory.mktemp("voiced") / "content")
+    out = content.parent / "built"
+    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    return out
+
+
+@pytest.fixture
+def build_with_voice(voiced_test_content):
+    """build_with_voice(content, out): the real build with the offline voice on content into
+    out, starting from the clips voiced_test_content made, so only changed text is voiced."""
+
+    def run(content: Path, out: Path) -> Path:
+        shutil.copytree(voiced_test_content, out)
+        stage = audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})
+        build(content, out, [stage])
+        return out
+
+    return run
 
 
 @pytest.fixture
