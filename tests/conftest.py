@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """`make test` ends with its wall time (install, ruff, trainer check and pytest) and how
+    busy the machine was, so a slow run on a loaded machine reads as such."""
+    started = os.environ.get("MAKE_TEST_STARTED")
+    if not started or hasattr(config, "workerinput"):
+        return
+    seconds = time.time() - float(started)
+    workers = getattr(config.option, "numprocesses", None) or 0
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    terminalreporter.write_sep(
+        "=",
+        f"make test wall time: {seconds / 60:.1f} min ({seconds:.0f} s); "
+        f"{workers or 'no'} xdist workers on {os.cpu_count()} cores; load average {load}",
+    )
 
 
 @pytest.fixture(autouse=True)
