@@ -10,9 +10,12 @@ interpreter start.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import logging
 from collections.abc import Callable
+from contextlib import suppress
 
 from flask import Flask
 
@@ -20,6 +23,8 @@ from trainer.extensions import db
 
 log = logging.getLogger("trainer.serving")
 BEFORE_FORK = "before_fork"  # app.extensions key: what an area loads in the master
+M_MMAP_THRESHOLD = -3  # glibc's mallopt() parameter
+LARGE_BLOCK = 128 * 1024  # glibc's default threshold, kept from moving up
 
 
 def before_fork(app: Flask, load: Callable[[], object]) -> None:
@@ -37,6 +42,18 @@ def warm(app: Flask) -> None:
         except Exception:  # the site still serves; that part loads in each worker instead
             log.exception("Could not load %s before the workers start", load)
     db.engine(app).dispose()
+
+
+def give_back_large_blocks() -> None:
+    """Have every block of 128 KiB or more mapped for its use and returned when freed.
+
+    glibc starts so, then raises the threshold to the largest block freed: after the first
+    password check (Argon2id's 19 MiB) each thread would keep 19 MiB it no longer uses,
+    about 150 MB over 2 workers of 4 threads. Nothing changes where there is no glibc.
+    """
+    with suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK)
 
 
 def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
@@ -64,6 +81,7 @@ def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
         "control_socket_disable": True,  # several servers on one machine must not share one
         "preload_app": True,
     }
+    give_back_large_blocks()  # set in the master, so every worker forked from it has it too
     warm(app)
     gc.freeze()  # what the app made stays untouched by the collector: shared, not copied
     Server(app, options).run()
