@@ -69,21 +69,30 @@ def read_named_yaml(path: Path, shown: Path, kind: str) -> tuple[Located | None,
 def load_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Located | None, list[Problem]]:
     """Parse YAML safely (once: the data is made from the nodes that give the lines); a
     syntax error becomes a problem at its line."""
-    loader = LOADER(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        reason = getattr(error, "problem", None) or "not valid YAML"
-        return None, [Problem(path, line, f"bad YAML: {reason}")]
-    finally:
-        loader.dispose()
+        node, data = _parsed(text, LOADER)
+    except yaml.YAMLError:
+        try:  # a mistake is rare: the pure-Python parser says where and what, as it always has
+            node, data = _parsed(text, yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+            line = first_line + (mark.line if mark else 0)
+            reason = getattr(error, "problem", None) or "not valid YAML"
+            return None, [Problem(path, line, f"bad YAML: {reason}")]
     located = Located(data, path, first_line)
     if node is not None:
         _record_lines(node, (), located._lines, first_line)
     return located, []
+
+
+def _parsed(text: str, loader_class) -> tuple:
+    """The document's node (for the lines) and its data, made from that node."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
 
 
 def _record_lines(node: yaml.Node, keys: tuple, lines: dict[tuple, int], first_line: int) -> None:
