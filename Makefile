@@ -5,6 +5,9 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 INTERFACE ?=
+# pytest-xdist workers for `make test` (auto: one per core).
+TEST_WORKERS ?= auto
+STARTED := $(shell date +%s)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run hall test check build bench lint format clean
@@ -23,7 +26,7 @@ test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql /usr/sbin/ng
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/trainer check
-	$(BIN)/pytest
+	MAKE_TEST_STARTED=$(STARTED) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 check: $(VENV)/.installed
 	$(BIN)/trainer check

@@ -16,8 +16,6 @@ from trainer.commands import item_stats, signing
 from trainer.commands.audio_packs import audio
 from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
-from trainer.content.catalog import bank_warnings, load_catalog
-from trainer.speech.text import read_pronunciations
 
 
 @click.group()
@@ -37,6 +35,9 @@ def check(content: Path):
 
     Warnings (a lesson no quiz item tests, a long sentence) are printed too but do not fail.
     """
+    from trainer.content.catalog import bank_warnings, load_catalog
+    from trainer.speech.text import read_pronunciations
+
     catalog, problems = load_catalog(Path(content))
     problems = sorted({*problems, *read_pronunciations(Path(content))[1]})  # how voices say words
     warnings = [*bank_warnings(catalog), *catalog.advice()]

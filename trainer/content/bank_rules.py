@@ -184,11 +184,12 @@ def cross_bank_duplicates(quizzes: Sequence[Quiz]) -> list[Problem]:
     """Items that nearly repeat an item of another bank (the first bank by name keeps it)."""
     problems = []
     ordered = sorted(quizzes, key=lambda quiz: quiz.topic)
+    words = [[(item, _words(item)) for item in (*quiz.items, *quiz.practice)] for quiz in ordered]
     for at, quiz in enumerate(ordered):
-        for other in ordered[:at]:
-            for earlier in (*other.items, *other.practice):
-                for later in (*quiz.items, *quiz.practice):
-                    share = _overlap(_words(earlier), _words(later))
+        for before, other in enumerate(ordered[:at]):
+            for earlier, earlier_words in words[before]:
+                for later, later_words in words[at]:
+                    share = _overlap(earlier_words, later_words)
                     if share >= NEAR_DUPLICATE:
                         problems.append(
                             Problem(

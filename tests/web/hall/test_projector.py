@@ -7,8 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.serving import serving
-from trainer.content.build import build
-from trainer.speech.stage import audio_stage
 
 
 def test_projector_mode_shows_every_step_as_a_slide(client):
@@ -151,10 +149,10 @@ def test_the_presenter_window_follows_the_projector(browser, live_server):
 
 
 @pytest.fixture
-def voiced(make_app, content, tmp_path):
+def voiced(make_app, content, tmp_path, build_with_voice):
     """The app with every step read aloud by the offline voice, over real HTTP."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     with serving(make_app(content, BUILD_DIR=str(out))) as url:
         yield url
 

@@ -10,18 +10,16 @@ import pytest
 from mutagen.mp3 import MP3
 
 from tests.factories import make_user
-from trainer.content.build import build
 from trainer.speech.espeak import Espeak
-from trainer.speech.stage import audio_stage
 
 VOICE = Espeak().speak("Một người đọc bước này thật chậm", "vi", 1.0)  # stands in for a person
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     """The app with the test content voiced offline."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out))
 
 

@@ -13,3 +13,4 @@ def init_app(app: Flask) -> None:
     for blueprint in (pages.bp, search.bp, handouts.bp, offline.bp):
         app.register_blueprint(blueprint)
     search.init_app(app)
+    pages.init_app(app)
