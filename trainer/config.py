@@ -79,6 +79,15 @@ class Defaults:
     SPEECH_BITRATE = 24
     # The slow version's speed, for elderly listeners.
     SPEECH_SLOW = 0.8
+    # When a period's report is due at the Department: this day of the month after the
+    # period ("after", Điện Biên: the 10th), or of the period's own last month ("last",
+    # Đồng Nai: the 5th of the quarter's last month).
+    REPORT_DEADLINE_DAY = 10
+    REPORT_DEADLINE_MONTH = "after"
+    # A commune server: the province's address (https://tinh.example.vn) its records are
+    # sent to by `trainer records push`, and by `trainer serve` every RECORDS_PUSH_MINUTES.
+    RECORDS_PROVINCE_URL = ""
+    RECORDS_PUSH_MINUTES = 60
 
 
 def settle(app: Flask) -> None:

@@ -22,7 +22,5 @@ def new_uid() -> str:
 
 
 class Travelling:
-    uid: Mapped[str | None] = mapped_column(
-        sa.String(32), default=new_uid, unique=True, index=True
-    )
+    uid: Mapped[str | None] = mapped_column(sa.String(32), default=new_uid, unique=True, index=True)
     origin: Mapped[str | None] = mapped_column(sa.String(40))

@@ -20,8 +20,8 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
-from trainer.models.travelling import Travelling
 from trainer.models.team import Team, team_instructors
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.progress import LessonProgress

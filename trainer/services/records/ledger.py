@@ -125,10 +125,10 @@ class Ledger:
     visits: list[Visit] = field(default_factory=list)
 
     @classmethod
-    def read(cls, records: Iterable[tuple[str, str, dict]]) -> Ledger:
-        """A ledger from (kind, uid, body) triples; a later triple with the same uid wins."""
+    def read(cls, records: Iterable[tuple]) -> Ledger:
+        """A ledger from (kind, uid, body, ...) records; a later one with the same uid wins."""
         latest: dict[str, tuple[str, dict]] = {}
-        for kind, uid, body in records:
+        for kind, uid, body, *_ in records:
             latest[uid] = (kind, body)
         ledger = cls()
         for uid, (kind, body) in latest.items():

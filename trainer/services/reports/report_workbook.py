@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from trainer.services.reports.quarterly import Report
 
-SIGNERS = ("NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ")
+SIGNERS = ("NGƯỜI LẬP BÁO CÁO", "NGƯỜI DUYỆT")
 SIGN_HINTS = ("(Ký, ghi rõ họ tên)", "(Ký, đóng dấu, ghi rõ họ tên)")
 
 
