@@ -10,7 +10,7 @@ acknowledged and the newest file alone brings the province up to date.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -23,8 +23,8 @@ from trainer.services.records.pack_format import DELETED
 
 def pending(session: Session, origin: str, now: datetime) -> list[dict]:
     """The records to send (pack_format's shape), after claiming unowned rows for origin."""
-    stamp = now.isoformat(timespec="microseconds")
     with write_lock(session):
+        stamp = _next_stamp(session, now)
         identity.claim(session, origin)
         session.flush()
         current = {(r.kind, r.uid): r for r in local_records.records(session)}
@@ -56,6 +56,14 @@ def acknowledge(session: Session, records: list[dict]) -> int:
                 row.acknowledged = row.digest
                 noted += 1
     return noted
+
+
+def _next_stamp(session: Session, now: datetime) -> str:
+    """now, or just after the newest stamp given, so each change sorts after the last."""
+    newest = session.scalar(sa.select(sa.func.max(OutboxRecord.stamp)))
+    if newest is not None and datetime.fromisoformat(newest) >= now:
+        now = datetime.fromisoformat(newest) + timedelta(microseconds=1)
+    return now.isoformat(timespec="microseconds")
 
 
 def _record(row: OutboxRecord, record: local_records.Record | None, origin: str) -> dict:
