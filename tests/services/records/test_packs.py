@@ -114,9 +114,7 @@ def test_an_altered_pack_is_refused_and_changes_nothing(commune, province, tmp_p
     assert province.scalar(sa.select(sa.func.count(TravelledRecord.id))) == 0
 
 
-def test_a_pack_from_a_server_the_province_never_registered_is_refused(
-    commune, tmp_path, province
-):
+def test_a_pack_from_a_server_the_province_never_registered_is_refused(commune, tmp_path, province):
     stranger = tmp_path / "la"
     signing_keys.make_keys(stranger)
     session, _ = commune
