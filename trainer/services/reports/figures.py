@@ -8,6 +8,7 @@ way, so a province total is exactly the sum of what its communes' reports say.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from trainer.services.reports import field_report
 from trainer.services.reports.period import Period
 
 LOOK_AHEAD = timedelta(days=91)  # "running out in the next three months"
+DIGITS = re.compile(r"(\d+)")
 FIELDS = ("members", "trained", "issued", "valid_at_end", "expiring_next")
 
 
@@ -112,7 +114,7 @@ def compute(
     tallies = _tallies(ledger, period, topics, lessons_by_topic)
     villages = field_report.village_rows(ledger, period, indicators)
     teams_of: dict[str, list[str]] = defaultdict(list)
-    for uid, team in sorted(ledger.teams.items(), key=lambda item: item[1]["name"]):
+    for uid, team in sorted(ledger.teams.items(), key=lambda item: natural(item[1]["name"])):
         teams_of[team["commune"]].append(uid)
     communes, everyone = [], defaultdict(Tally)
     for commune_uid in sorted(teams_of, key=lambda uid: _commune_key(ledger, uid)):
@@ -217,6 +219,11 @@ def _tallies(
         for topic, tally in by_topic.items():
             tally.expiring_next = tally.valid_at_end - lasting[(team, topic)]
     return tallies
+
+
+def natural(name: str) -> tuple:
+    """Sorts "thôn 2" before "thôn 10", as people number them."""
+    return tuple(int(part) if part.isdigit() else part.casefold() for part in DIGITS.split(name))
 
 
 def _union(tallies: Iterable[Tally]) -> Tally:
