@@ -34,7 +34,7 @@ def senders_of_communes(session: Session) -> dict[str, int]:
             TravelledRecord.kind == "commune", TravelledRecord.deleted.is_(False)
         )
     )
-    return dict(rows.tuples().all())
+    return {uid: sender for uid, sender in rows}
 
 
 def certificate(session: Session, code: str) -> dict | None:
