@@ -75,30 +75,45 @@ def _store(session: Session, records: list[dict], sender_id: int, now: datetime)
         kept = newest.get(record["uid"])
         if kept is None or _version(record) > _version(kept):
             newest[record["uid"]] = record
-    uids, changed = list(newest), 0
+    uids, added, changed = list(newest), [], []
     for start in range(0, len(uids), BATCH):
         chunk = uids[start : start + BATCH]
-        held = {
-            row.uid: row
-            for row in session.scalars(
-                sa.select(TravelledRecord).where(TravelledRecord.uid.in_(chunk))
-            )
-        }
+        held = session.execute(
+            sa.select(
+                TravelledRecord.uid,
+                TravelledRecord.id,
+                TravelledRecord.stamp,
+                TravelledRecord.digest,
+            ).where(TravelledRecord.uid.in_(chunk))
+        )
+        kept = {uid: (row_id, (stamp, digest)) for uid, row_id, stamp, digest in held}
         for uid in chunk:
-            record, row = newest[uid], held.get(uid)
-            if row is not None and _version(record) <= (row.stamp, row.digest):
-                continue
-            if row is None:
-                row = TravelledRecord(uid=uid)
-                session.add(row)
-            body = record["body"]
-            row.kind, row.origin, row.sender_id = record["kind"], record["origin"], sender_id
-            row.stamp, row.digest, row.body = record["stamp"], record["digest"], body
-            row.deleted = body is None
-            row.lookup = body.get("code") if body and record["kind"] == "certificate" else None
-            row.received_at = now
-            changed += 1
-    return changed
+            record = newest[uid]
+            if uid not in kept:
+                added.append(_row(record, sender_id, now))
+            elif _version(record) > kept[uid][1]:
+                changed.append({"id": kept[uid][0], **_row(record, sender_id, now)})
+    if added:
+        session.execute(TravelledRecord.__table__.insert(), added)  # one executemany
+    if changed:
+        session.execute(sa.update(TravelledRecord), changed)
+    return len(added) + len(changed)
+
+
+def _row(record: dict, sender_id: int, now: datetime) -> dict:
+    body = record["body"]
+    return {
+        "uid": record["uid"],
+        "kind": record["kind"],
+        "origin": record["origin"],
+        "sender_id": sender_id,
+        "stamp": record["stamp"],
+        "digest": record["digest"],
+        "body": body,
+        "deleted": body is None,
+        "lookup": body.get("code") if body and record["kind"] == "certificate" else None,
+        "received_at": now,
+    }
 
 
 def _version(record: dict) -> tuple[str, str]:
