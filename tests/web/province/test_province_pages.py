@@ -91,9 +91,7 @@ def test_the_push_address_refuses_what_is_not_a_pack_without_a_500(client):
     assert "không phải gói số liệu" in response.get_json()["error"]
 
 
-def test_the_province_staff_read_every_commune_report_but_change_nothing(
-    client, session, staff
-):
+def test_the_province_staff_read_every_commune_report_but_change_nothing(client, session, staff):
     make_team(session)
 
     report = client.get("/bao-cao/?ky=2026-Q1")
@@ -104,9 +102,7 @@ def test_the_province_staff_read_every_commune_report_but_change_nothing(
 
 
 @pytest.mark.parametrize("role", ["member", "instructor"])
-def test_only_the_province_staff_and_admins_open_the_province_report(
-    client, session, login, role
-):
+def test_only_the_province_staff_and_admins_open_the_province_report(client, session, login, role):
     make_user(session, "Người khác", "khac", role=role)
     login("khac")
 
