@@ -116,3 +116,9 @@ def test_the_new_team_form_asks_for_no_district(client, session, login):
     page = client.get("/quan-tri/to-moi").get_data(as_text=True)
 
     assert "Huyện" not in page and "Tỉnh hoặc thành phố" in page
+
+
+def test_the_staffs_own_page_leads_to_the_province_report(client, staff):
+    page = client.get("/cua-toi").get_data(as_text=True)
+
+    assert 'href="/tinh/"' in page and "Báo cáo toàn tỉnh" in page
