@@ -38,6 +38,7 @@ bench: $(VENV)/.installed /usr/bin/wrk
 	$(BIN)/python bench/serve_pages.py
 	$(BIN)/python bench/search_queries.py
 	$(BIN)/python bench/start_and_memory.py
+	$(BIN)/python bench/province_report.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

@@ -8,7 +8,7 @@ from flask import Flask
 
 from trainer import config, extensions, proxy
 from trainer.services.members import passwords
-from trainer.web import certification, core, field, hall, listening, members, reading
+from trainer.web import certification, core, field, hall, listening, members, province, reading
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     members.init_app(app)  # sign-in, account, progress, teams, admin
     certification.init_app(app)  # quizzes, certificates, field guides, rosters, reports
     field.init_app(app)  # the visit log, villages and their targets
+    province.init_app(app)  # every commune's figures, and the packs communes send
     return app
 
 

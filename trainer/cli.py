@@ -14,6 +14,7 @@ import click
 
 from trainer.commands import item_stats, signing
 from trainer.commands.audio_packs import audio
+from trainer.commands.records import records, start_pusher
 from trainer.commands.speech_text import speech_text
 from trainer.config import Defaults
 
@@ -150,7 +151,12 @@ def serve(host: str, port: int, workers: int, threads: int, hall: bool, interfac
         binds = hall_mode.apply(app, chosen, port)
         click.echo(f"Điện thoại trong hội trường mở: {app.config['PUBLIC_BASE_URL']}/")
     click.echo(f"Serving on {', '.join(f'http://{bind}/' for bind in binds)} (Ctrl+C stops)")
-    serving.serve(app, binds, workers, threads)
+    pusher = start_pusher(app.config)  # sends records to the province, when configured
+    try:
+        serving.serve(app, binds, workers, threads)
+    finally:
+        if pusher is not None:
+            pusher.terminate()
 
 
 @cli.command("db-upgrade")
@@ -165,7 +171,9 @@ def db_upgrade():
 
 
 @cli.command("create-user")
-@click.option("--role", type=click.Choice(["admin", "instructor", "member"]), required=True)
+@click.option(
+    "--role", type=click.Choice(["admin", "instructor", "member", "province"]), required=True
+)
 @click.option("--name", "full_name", prompt="Họ và tên", help="Full name.")
 @click.option("--login", prompt="Tên đăng nhập hoặc số điện thoại", help="Username or phone.")
 @click.option("--team", "teams", multiple=True, help="A team to manage (repeat) or join.")
@@ -189,5 +197,10 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
 
 cli.add_command(speech_text)
 cli.add_command(audio)
+cli.add_command(records)
 for command in (signing.keys, signing.verify, item_stats.item_stats):
     cli.add_command(command)
+
+
+if __name__ == "__main__":  # `python -m trainer.cli`, as `trainer serve` starts the pusher
+    cli()

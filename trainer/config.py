@@ -90,6 +90,15 @@ class Defaults:
     # Plays of a step are added up in each server process and written every this many
     # seconds (one short write for a burst of presses).
     PLAYS_WRITTEN_EVERY = 10.0
+    # When a period's report is due at the Department: this day of the month after the
+    # period ("after", Điện Biên: the 10th), or of the period's own last month ("last",
+    # Đồng Nai: the 5th of the quarter's last month).
+    REPORT_DEADLINE_DAY = 10
+    REPORT_DEADLINE_MONTH = "after"
+    # A commune server: the province's address (https://tinh.example.vn) its records are
+    # sent to by `trainer records push`, and by `trainer serve` every RECORDS_PUSH_MINUTES.
+    RECORDS_PROVINCE_URL = ""
+    RECORDS_PUSH_MINUTES = 60
 
 
 def settle(app: Flask) -> None:

@@ -18,6 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 import trainer.services
 from tests.factories import PASSWORD, make_team, make_user
@@ -27,7 +28,7 @@ from tests.services.visit_entries import content_outcomes, entry
 from trainer.content.quizzes import read_quiz
 from trainer.extensions import db
 from trainer.models import Certificate, Team
-from trainer.services.certification import attempts, certificates
+from trainer.services.certification import attempts, certificates, signing_keys
 from trainer.services.common import clock, throttle
 from trainer.services.field import targets, villages, visits
 from trainer.services.field.targets_import import import_targets
@@ -44,6 +45,7 @@ from trainer.services.members import (
     sign_in_sessions,
     teams,
 )
+from trainer.services.records import intake, outbox, pack_format, servers
 
 MEMBERS_CSV = "ho_ten,ten_dang_nhap,to\nCà Văn Sơn,son.ca,Tổ CNSCĐ-Xã Mường Phăng\n"
 TEAMS_CSV = "ten_to,xa_phuong\nTổ CNSCĐ-Xã Nà Tấu,Xã Nà Tấu\n"
@@ -97,6 +99,18 @@ def _entry(s, w, **changes):
 
 def _visit(s, w):
     return visits.record(s, _holder(s, w), _entry(s, w), *_visit_content())
+
+
+def _registered_key(s):
+    key = Ed25519PrivateKey.generate()
+    servers.register(s, "Xã Thanh Nưa", signing_keys.public_pem(key.public_key()))
+    return key
+
+
+def _take_pack(s, w):
+    key = _registered_key(s)
+    records = outbox.pending(s, "SHA256:TINH", clock.now())
+    return intake.take(s, pack_format.make(records, key, clock.now()))
 
 
 # name -> what it calls; errors the services raise on purpose are expected and fine.
@@ -220,6 +234,12 @@ CALLS = {
     "throttle.record_wrong_code": lambda s, w: throttle.record_wrong_code(
         s, "10.0.0.9", clock.now()
     ),
+    "outbox.pending": lambda s, w: outbox.pending(s, "SHA256:XA", clock.now()),
+    "outbox.acknowledge": lambda s, w: outbox.acknowledge(
+        s, outbox.pending(s, "SHA256:XA", clock.now())
+    ),
+    "servers.register": lambda s, w: _registered_key(s),
+    "intake.take": _take_pack,
 }
 
 

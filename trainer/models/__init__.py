@@ -8,6 +8,7 @@ from trainer.models.play import PlayCount
 from trainer.models.progress import LessonProgress
 from trainer.models.quiz import QuizAttempt
 from trainer.models.recording import VoiceRecording
+from trainer.models.records import OutboxRecord, ReceivedPack, RecordServer, TravelledRecord
 from trainer.models.team import Commune, Team, team_instructors
 from trainer.models.user import ROLE_NAMES, Role, User
 from trainer.models.village import Village, VillageTarget
@@ -24,10 +25,14 @@ __all__ = [
     "LessonProgress",
     "LoginFailure",
     "PlayCount",
+    "OutboxRecord",
     "Presentation",
     "QuizAttempt",
+    "ReceivedPack",
+    "RecordServer",
     "Role",
     "Team",
+    "TravelledRecord",
     "User",
     "Village",
     "VillageTarget",

@@ -15,13 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.quiz import QuizAttempt
     from trainer.models.user import User
 
 
-class Certificate(Base):
+class Certificate(Travelling, Base):
     __tablename__ = "certificates"
     __table_args__ = (sa.Index("ix_certificates_user_topic", "user_id", "topic"),)
 

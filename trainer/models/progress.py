@@ -13,12 +13,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.user import User
 
 
-class LessonProgress(Base):
+class LessonProgress(Travelling, Base):
     __tablename__ = "lesson_progress"
     __table_args__ = (sa.UniqueConstraint("user_id", "lesson_slug"),)
 

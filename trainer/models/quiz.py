@@ -18,12 +18,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.user import User
 
 
-class QuizAttempt(Base):
+class QuizAttempt(Travelling, Base):
     __tablename__ = "quiz_attempts"
     __table_args__ = (sa.Index("ix_quiz_attempts_user_topic", "user_id", "topic"),)
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.user import User
@@ -37,7 +38,7 @@ team_instructors = sa.Table(
 )
 
 
-class Commune(Base):
+class Commune(Travelling, Base):
     """A commune or ward (xã, phường), with its district and province."""
 
     __tablename__ = "communes"
@@ -56,7 +57,7 @@ class Commune(Base):
         return ", ".join(part for part in (self.name, self.district, self.province) if part)
 
 
-class Team(Base):
+class Team(Travelling, Base):
     """A Tổ Công nghệ số cộng đồng: members belong to one; instructors manage several."""
 
     __tablename__ = "teams"

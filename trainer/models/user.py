@@ -1,11 +1,12 @@
-"""People who sign in: members, instructors and admins.
+"""People who sign in: members, instructors, admins and the province's read-only staff.
 
 Table `users`: full_name, username (unique, lower case) and/or phone (unique, digits only;
 never shown on a public page), password_hash (Argon2id; an older werkzeug scrypt one is
-replaced at the next sign-in), role (member | instructor | admin), team_id (the member's
-one team), created_at, active, pending (registered without the team's join code: not yet
-approved by an instructor), session_version (part of what a sign-in cookie holds; raising
-it ends every session signed in before). At least one of username and phone is set;
+replaced at the next sign-in), role (member | instructor | admin | province), team_id (the
+member's one team), created_at, active, pending (registered without the team's join code:
+not yet approved by an instructor), session_version (part of what a sign-in cookie holds;
+raising it ends every session signed in before), uid and origin (see travelling.py). At
+least one of username and phone is set;
 either one signs in.
 """
 
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
 from trainer.models.team import Team, team_instructors
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.progress import LessonProgress
@@ -30,17 +32,24 @@ class Role(StrEnum):
     MEMBER = "member"
     INSTRUCTOR = "instructor"
     ADMIN = "admin"
+    PROVINCE = "province"  # the Department's staff: read-only, every commune's figures
 
 
-ROLE_NAMES = {Role.MEMBER: "Thành viên", Role.INSTRUCTOR: "Giảng viên", Role.ADMIN: "Quản trị"}
+ROLE_NAMES = {
+    Role.MEMBER: "Thành viên",
+    Role.INSTRUCTOR: "Giảng viên",
+    Role.ADMIN: "Quản trị",
+    Role.PROVINCE: "Cán bộ Sở (chỉ xem)",
+}
+ROLES_CHECK = "role IN ('member', 'instructor', 'admin', 'province')"
 
 
-class User(Base):
+class User(Travelling, Base):
     """An account. Also what Flask-Login calls a user (is_authenticated, get_id, ...)."""
 
     __tablename__ = "users"
     __table_args__ = (
-        sa.CheckConstraint("role IN ('member', 'instructor', 'admin')", name="role"),
+        sa.CheckConstraint(ROLES_CHECK, name="role"),
         sa.CheckConstraint("username IS NOT NULL OR phone IS NOT NULL", name="login_name"),
     )
 

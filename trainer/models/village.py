@@ -14,12 +14,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.team import Team
 
 
-class Village(Base):
+class Village(Travelling, Base):
     __tablename__ = "villages"
     __table_args__ = (sa.UniqueConstraint("team_id", "name"),)
 
@@ -32,7 +33,7 @@ class Village(Base):
     team: Mapped[Team] = relationship()
 
 
-class VillageTarget(Base):
+class VillageTarget(Travelling, Base):
     __tablename__ = "village_targets"
     __table_args__ = (
         sa.UniqueConstraint("village_id", "year", "indicator"),

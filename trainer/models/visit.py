@@ -16,13 +16,14 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from trainer.models.base import Base, utcnow
+from trainer.models.travelling import Travelling
 
 if TYPE_CHECKING:
     from trainer.models.user import User
     from trainer.models.village import Village
 
 
-class Visit(Base):
+class Visit(Travelling, Base):
     __tablename__ = "visits"
     __table_args__ = (
         sa.Index("ix_visits_user_day", "user_id", "visited_on"),

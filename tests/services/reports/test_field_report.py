@@ -113,7 +113,7 @@ def test_the_workbook_has_a_village_sheet_read_back_with_openpyxl(db, team):
         "Tổ",
         "Thôn/bản",
         "Chỉ tiêu",
-        "Trong quý",
+        "Trong kỳ",
         "Từ đầu năm",
         "Chỉ tiêu năm",
         "Đạt (%)",
@@ -127,7 +127,7 @@ def test_the_workbook_has_a_village_sheet_read_back_with_openpyxl(db, team):
         8,
         25,
     )
-    assert book.sheetnames == ["2026-Q4", "Thôn bản"]
+    assert book.sheetnames == ["Báo cáo", "Chi tiết", "Thôn bản"]
 
 
 def test_a_report_without_indicators_has_no_village_part(db, team):

@@ -89,17 +89,21 @@ def test_the_csv_opens_in_excel_with_vietnamese_headings(db, team):
 def test_the_workbook_has_the_rows_and_a_totals_line(db, team):
     report = quarterly.quarterly(db, Quarter(2026, 1), [team.id], TOPICS, LESSONS)
 
-    sheet = load_workbook(io.BytesIO(quarterly.to_xlsx(report))).active
+    sheet = load_workbook(io.BytesIO(quarterly.to_xlsx(report)))["Chi tiết"]
 
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[1][0] == "Tổ"
-    assert rows[2][:4] == (
-        "Tổ CNSCĐ-Xã Mường Phăng",
-        "Xã Mường Phăng, Huyện Điện Biên, Điện Biên",
-        "An toàn trên mạng",
-        3,
-    )
-    assert rows[-1][0] == "Tổng cộng" and rows[-1][5] == 1
+    assert rows[1][:2] == ("Tổ", "Chủ đề")
+    assert rows[2][:3] == ("Tổ CNSCĐ-Xã Mường Phăng", "An toàn trên mạng", 3)
+    assert rows[-1][0] == "Tổng cộng" and rows[-1][4] == 1
+
+
+def test_a_total_counts_each_member_once_across_topics(db, team):
+    topics = {"an-toan": "An toàn trên mạng", "nong-nghiep": "AI trong nông nghiệp"}
+
+    report = quarterly.quarterly(db, Quarter(2026, 1), [team.id], topics, LESSONS)
+
+    assert [row.members for row in report.rows] == [3, 3]
+    assert report.total("members") == 3 and report.total("trained") == 3
 
 
 def test_the_most_missed_items_come_first(db, team):
@@ -133,17 +137,18 @@ def test_names_that_look_like_formulas_are_plain_text_in_the_csv(db, hostile_tea
 
     rows = list(csv.reader(io.StringIO(quarterly.to_csv(report).lstrip("\ufeff"))))
 
-    assert sorted(row[0] for row in rows[1:]) == sorted([*HOSTILE.values(), "Tổ Bình Thường"])
-    assert "'=1+1, Huyện Điện Biên, Điện Biên" in [row[1] for row in rows[1:]]
+    assert sorted(row[0] for row in rows[1:-1]) == sorted([*HOSTILE.values(), "Tổ Bình Thường"])
+    assert "'=1+1, Điện Biên" in [row[1] for row in rows[1:]]
 
 
 def test_the_workbook_has_no_formula_and_no_control_character(db, hostile_teams):
     report = quarterly.quarterly(db, Quarter(2026, 1), hostile_teams, TOPICS, LESSONS)
 
-    sheet = load_workbook(io.BytesIO(quarterly.to_xlsx(report))).active
+    book = load_workbook(io.BytesIO(quarterly.to_xlsx(report)))
 
-    cells = [cell for row in sheet.iter_rows(min_row=3) for cell in row]
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
     assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    sheet = book["Chi tiết"]
     assert sorted(row[0].value for row in sheet.iter_rows(min_row=3, max_row=8)) == sorted(
         [*HOSTILE.values(), "Tổ Bình Thường"]
     )

@@ -25,6 +25,14 @@ def teams_managed_by(session: Session, user: User) -> list[Team]:
     return []
 
 
+def teams_reported_to(session: Session, user: User) -> list[Team]:
+    """The teams whose reports user may read: those they manage; every team for the
+    province's staff, who read and change nothing."""
+    if user.role == Role.PROVINCE:
+        return list(session.scalars(sa.select(Team).order_by(Team.name)))
+    return teams_managed_by(session, user)
+
+
 def find_or_add_commune(session: Session, name: str, district: str, province: str) -> Commune:
     """The commune with these names, added (not committed) when new."""
     name, district, province = (" ".join(part.split()) for part in (name, district, province))

@@ -1,32 +1,32 @@
-"""The quarterly report's field part: per team and village, the visit log against targets.
+"""The report's field part: per team and village, the visit log against targets.
 
-For each village: residents guided, households reached and each outcome, in the quarter
-and from the start of the year to the quarter's end, beside the year's target.
+For each village: residents guided, households reached and each outcome, in the period
+and from the start of the year to the period's end, beside the year's target.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session
-
-from trainer.models import Team, Village, Visit
 from trainer.services.common.spreadsheet_cells import data_row
-from trainer.services.field.targets import HOUSEHOLDS, RESIDENTS, Indicator, targets_for
+from trainer.services.field.targets import HOUSEHOLDS, RESIDENTS, Indicator
+from trainer.services.records.ledger import Ledger
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from trainer.services.reports.quarter import Quarter
+    from trainer.services.reports.period import Period
 
 TITLE = "Kết quả hướng dẫn người dân tại thôn, bản"
-HEADINGS = ("Tổ", "Thôn/bản", "Chỉ tiêu", "Trong quý", "Từ đầu năm", "Chỉ tiêu năm", "Đạt (%)")
+HEADINGS = ("Tổ", "Thôn/bản", "Chỉ tiêu", "Trong kỳ", "Từ đầu năm", "Chỉ tiêu năm", "Đạt (%)")
+
+
+ALWAYS = (RESIDENTS, HOUSEHOLDS)  # shown for every village, even at zero
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,11 @@ class VillageRow:
     village: str
     key: str  # the indicator's key
     indicator: str  # its title
-    quarter: int  # in the quarter
-    year_to_date: int  # from 1 January to the quarter's end
+    quarter: int  # in the period (a quarter or a month)
+    year_to_date: int  # from 1 January to the period's end
     target: int | None  # the year's, when set
+    team_uid: str = ""
+    village_uid: str = ""
 
     @property
     def percent(self) -> int | None:
@@ -59,59 +61,62 @@ class VillageRow:
 
 
 def village_rows(
-    session: Session, quarter: Quarter, team_ids: Iterable[int], indicators: Sequence[Indicator]
+    ledger: Ledger, period: Period, indicators: Sequence[Indicator]
 ) -> tuple[VillageRow, ...]:
-    """Per village of the teams: residents and households always, then each outcome
-    that has a target or was reached this year."""
+    """Per village of the ledger's teams: residents and households always, then each
+    outcome that has a target or was reached this year."""
     if not indicators:
         return ()
-    year_start, end = date(quarter.year, 1, 1), quarter.next.first_day
-    villages = session.execute(
-        sa.select(Village, Team.name)
-        .join(Team)
-        .where(Village.team_id.in_(list(team_ids)))
-        .order_by(Team.name, Village.name)
-    ).all()
-    ids = [village.id for village, _ in villages]
-    in_quarter = _figures(session, ids, quarter.first_day, end)
-    so_far = _figures(session, ids, year_start, end)
-    targets = targets_for(session, ids, quarter.year)
+    year_start, end = date(period.year, 1, 1), period.next.first_day
+    villages = sorted(
+        (
+            (ledger.teams[village["team"]]["name"], village["name"], uid, village)
+            for uid, village in ledger.villages.items()
+            if village["team"] in ledger.teams
+        ),
+        key=lambda item: item[:2],
+    )
+    in_period = _figures(ledger, period.first_day, end)
+    so_far = _figures(ledger, year_start, end)
+    targets = {
+        (target["village"], target["indicator"]): target["target"]
+        for target in ledger.targets
+        if target["year"] == period.year
+    }
     rows = []
-    for village, team in villages:
+    for team, name, uid, village in villages:
         for indicator in indicators:
-            key = (village.id, indicator.key)
-            always = indicator.key in (RESIDENTS, HOUSEHOLDS)
-            if not (always or so_far[key] or key in targets):
+            key = (uid, indicator.key)
+            if not (indicator.key in ALWAYS or so_far[key] or key in targets):
                 continue
-            if not village.active and not (so_far[key] or key in targets):
+            if not village["active"] and not (so_far[key] or key in targets):
                 continue
             rows.append(
                 VillageRow(
                     team,
-                    village.name,
+                    name,
                     indicator.key,
                     indicator.title,
-                    in_quarter[key],
+                    in_period[key],
                     so_far[key],
                     targets.get(key),
+                    village["team"],
+                    uid,
                 )
             )
     return tuple(rows)
 
 
-def _figures(session: Session, village_ids: list[int], start: date, end: date) -> Counter:
-    """(village id, indicator) -> the sum over visits with visited_on in [start, end)."""
+def _figures(ledger: Ledger, start: date, end: date) -> Counter:
+    """(village uid, indicator) -> the sum over visits with visited_on in [start, end)."""
     totals: Counter = Counter()
-    rows = session.execute(
-        sa.select(Visit.village_id, Visit.residents, Visit.households, Visit.outcomes).where(
-            Visit.village_id.in_(village_ids), Visit.visited_on >= start, Visit.visited_on < end
-        )
-    )
-    for village_id, residents, households, outcomes in rows:
-        totals[(village_id, RESIDENTS)] += residents
-        totals[(village_id, HOUSEHOLDS)] += households
-        for key, count in (outcomes or {}).items():
-            totals[(village_id, key)] += count
+    for visit in ledger.visits:
+        if not start <= visit.visited_on < end:
+            continue
+        totals[(visit.village, RESIDENTS)] += visit.residents
+        totals[(visit.village, HOUSEHOLDS)] += visit.households
+        for key, count in visit.outcomes.items():
+            totals[(visit.village, key)] += count
     return totals
 
 
@@ -123,14 +128,14 @@ def write_csv(writer: csv.writer, rows: Sequence[VillageRow]) -> None:
     writer.writerows(data_row(row.cells()) for row in rows)
 
 
-def add_sheet(book: Workbook, rows: Sequence[VillageRow], quarter: Quarter) -> None:
+def add_sheet(book: Workbook, rows: Sequence[VillageRow], period: Period) -> None:
     """The field part as a second sheet, "Thôn bản"."""
     if not rows:
         return
     from openpyxl.styles import Font  # imported only when a workbook is asked for
 
     sheet = book.create_sheet("Thôn bản")
-    sheet.append([f"{TITLE} — {quarter.title}"])
+    sheet.append([f"{TITLE} — {period.title}"])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append(HEADINGS)
     for cell in sheet[2]:

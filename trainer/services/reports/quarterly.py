@@ -1,8 +1,10 @@
-"""The quarterly report a commune sends to the Department of Science and Technology.
+"""The report a commune sends to the Department of Science and Technology, for a month or
+a quarter: per team and topic, how many members trained in the period, were certified in
+it, hold a valid certificate at its end and see it run out in the next three months; the
+commune's total (each member once); the plans' indicators against the year's targets.
 
-For a quarter and some teams: per team and topic, how many members trained in the
-quarter, how many certificates were issued, how many are valid at the quarter's end and
-how many of those run out in the next three months.
+The figures come from the same records the province receives (services/records), read
+from this server's database.
 """
 
 from __future__ import annotations
@@ -11,27 +13,30 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date
 
-import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from trainer.models import Certificate, LessonProgress, QuizAttempt, Team
 from trainer.services.common.spreadsheet_cells import data_row
 from trainer.services.field.targets import Indicator
+from trainer.services.records import local_records
+from trainer.services.records.ledger import Ledger
 from trainer.services.reports import field_report
-from trainer.services.reports.quarter import Quarter
+from trainer.services.reports.figures import Figures, compute
+from trainer.services.reports.period import Period, last_day
 
+TITLE = "Báo cáo kết quả hoạt động Tổ Công nghệ số cộng đồng"
 HEADINGS = (
     "Tổ",
     "Xã/Phường",
     "Chủ đề",
     "Số thành viên",
-    "Đã học trong quý",
-    "Cấp chứng nhận trong quý",
-    "Còn hiệu lực cuối quý",
+    "Đã học trong kỳ",
+    "Được cấp chứng nhận trong kỳ",
+    "Còn hiệu lực cuối kỳ",
     "Hết hạn trong 3 tháng tới",
 )
+TOTAL = "Tổng cộng"
 
 
 @dataclass(frozen=True)
@@ -46,109 +51,71 @@ class Row:
     expiring_next: int
 
     def cells(self) -> tuple:
-        return (
-            self.team,
-            self.place,
-            self.topic,
-            self.members,
-            self.trained,
-            self.issued,
-            self.valid_at_end,
-            self.expiring_next,
-        )
+        counts = (self.members, self.trained, self.issued, self.valid_at_end, self.expiring_next)
+        return (self.team, self.place, self.topic, *counts)
 
 
 @dataclass(frozen=True)
 class Report:
-    quarter: Quarter
-    rows: tuple[Row, ...]
-    villages: tuple[field_report.VillageRow, ...] = ()  # the visit log against targets
+    figures: Figures
+    made_on: date | None = None  # the day the report was made
+    deadline: date | None = None  # the day it is due at the Department
+
+    @property
+    def period(self) -> Period:
+        return self.figures.period
+
+    @property
+    def first_day(self) -> date:
+        return self.period.first_day
+
+    @property
+    def last_day(self) -> date:
+        return last_day(self.period)
+
+    @property
+    def villages(self) -> tuple[field_report.VillageRow, ...]:
+        return self.figures.villages
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """One per team and topic, by commune then team."""
+        return tuple(
+            Row(team.name, commune.place, title, *team.by_topic[topic].cells())
+            for commune in self.figures.communes
+            for team in commune.teams
+            for topic, title in self.figures.topics.items()
+        )
+
+    @property
+    def places(self) -> str:
+        """The communes the report covers, as its heading names them."""
+        return "; ".join(commune.place for commune in self.figures.communes)
 
     def total(self, field: str) -> int:
-        return sum(getattr(row, field) for row in self.rows)
+        """The whole report's figure, each member counted once."""
+        return getattr(self.figures.total, field)
 
 
 def quarterly(
     session: Session,
-    quarter: Quarter,
+    period: Period,
     team_ids: Iterable[int],
     topics: Mapping[str, str],
     lessons_by_topic: Mapping[str, Iterable[str]],
     indicators: Sequence[Indicator] = (),
+    made_on: date | None = None,
+    deadline: date | None = None,
 ) -> Report:
-    """The report rows: one per team and topic (topics maps slug to title); with
-    indicators, also each village's visit figures against its targets."""
-    start, end = quarter.bounds()
-    team_ids = list(team_ids)
-    teams = session.scalars(
-        sa.select(Team).where(Team.id.in_(list(team_ids))).order_by(Team.name)
-    ).all()
-    rows = []
-    for team in teams:
-        member_ids = [member.id for member in team.approved_members]
-        trained = _trained(session, member_ids, lessons_by_topic, start, end)
-        certificates = session.scalars(
-            sa.select(Certificate).where(Certificate.user_id.in_(member_ids))
-        ).all()
-        for topic, title in topics.items():
-            mine = [c for c in certificates if c.topic == topic]
-            valid = {c.user_id for c in mine if _valid_at(c, end)}
-            lasting = {c.user_id for c in mine if _valid_at(c, end + timedelta(days=91))}
-            rows.append(
-                Row(
-                    team=team.name,
-                    place=team.commune.place if team.commune else "",
-                    topic=title,
-                    members=len(member_ids),
-                    trained=len(trained[topic]),
-                    issued=sum(start <= c.issued_at < end for c in mine),
-                    valid_at_end=len(valid),
-                    expiring_next=len(valid - lasting),
-                )
-            )
-    villages = field_report.village_rows(session, quarter, team_ids, indicators)
-    return Report(quarter, tuple(rows), villages)
-
-
-def _valid_at(certificate: Certificate, moment: datetime) -> bool:
-    revoked = certificate.revoked_at is not None and certificate.revoked_at < moment
-    return certificate.issued_at < moment < certificate.expires_at and not revoked
-
-
-def _trained(
-    session: Session,
-    member_ids: list[int],
-    lessons_by_topic: Mapping[str, Iterable[str]],
-    start: datetime,
-    end: datetime,
-) -> dict[str, set[int]]:
-    """Per topic, the members who finished a lesson or sat the quiz in the quarter."""
-    topic_of = {slug: topic for topic, slugs in lessons_by_topic.items() for slug in slugs}
-    trained: dict[str, set[int]] = {topic: set() for topic in lessons_by_topic}
-    finished = session.execute(
-        sa.select(LessonProgress.user_id, LessonProgress.lesson_slug).where(
-            LessonProgress.user_id.in_(member_ids),
-            LessonProgress.finished_at >= start,
-            LessonProgress.finished_at < end,
-        )
-    )
-    for user_id, slug in finished:
-        if slug in topic_of:
-            trained[topic_of[slug]].add(user_id)
-    sat = session.execute(
-        sa.select(QuizAttempt.user_id, QuizAttempt.topic).where(
-            QuizAttempt.user_id.in_(member_ids),
-            QuizAttempt.submitted_at >= start,
-            QuizAttempt.submitted_at < end,
-        )
-    )
-    for user_id, topic in sat:
-        trained.setdefault(topic, set()).add(user_id)
-    return trained
+    """The report on these teams of this server (topics maps slug to title)."""
+    ledger = Ledger.read(local_records.records(session, list(team_ids)))
+    figures = compute(ledger, period, topics, lessons_by_topic, indicators)
+    return Report(figures, made_on, deadline)
 
 
 def to_csv(report: Report) -> str:
-    """The report as CSV with a BOM, so Excel opens the Vietnamese letters correctly.
+    """The rows as CSV with a BOM, so Excel opens the Vietnamese letters correctly; then
+    the total (each member once) and the villages.
 
     Names that look like formulas are written as plain text (see spreadsheet_cells).
     """
@@ -156,32 +123,13 @@ def to_csv(report: Report) -> str:
     writer = csv.writer(out)
     writer.writerow(HEADINGS)
     writer.writerows(data_row(row.cells()) for row in report.rows)
+    writer.writerow((TOTAL, "", "", *report.figures.total.cells()))
     field_report.write_csv(writer, report.villages)
     return "\ufeff" + out.getvalue()
 
 
 def to_xlsx(report: Report) -> bytes:
-    """The report as an Excel workbook: one sheet, bold headings, a totals row."""
-    from openpyxl import Workbook  # a quarter of a second to import: only when asked for
-    from openpyxl.styles import Font
+    """The report as an Excel workbook (see report_workbook)."""
+    from trainer.services.reports import report_workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = report.quarter.slug
-    sheet.append([f"Báo cáo kết quả đào tạo Tổ Công nghệ số cộng đồng — {report.quarter.title}"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(HEADINGS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in report.rows:
-        sheet.append(data_row(row.cells()))
-    fields = ("members", "trained", "issued", "valid_at_end", "expiring_next")
-    sheet.append(["Tổng cộng", "", "", *(report.total(field) for field in fields)])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    for column, width in zip("ABCDEFGH", (30, 30, 28, 14, 16, 22, 20, 22), strict=True):
-        sheet.column_dimensions[column].width = width
-    field_report.add_sheet(book, report.villages, report.quarter)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return report_workbook.commune_workbook(report)

@@ -1,63 +1,77 @@
-"""The quarterly report: a page, and the same table as CSV and Excel files to send on."""
+"""The commune's report for a month or a quarter: a page to print and sign, and the same
+figures as Excel and CSV files to send on."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
 
 from trainer.extensions import db
+from trainer.models import Role
 from trainer.services.common import clock
 from trainer.services.field import targets
 from trainer.services.members import teams
-from trainer.services.reports import quarterly
-from trainer.services.reports.quarter import Quarter
+from trainer.services.reports import quarterly, report_tables, report_workbook
+from trainer.web.certification.report_period import Choice, chosen_period
 from trainer.web.certification.standing import lessons_by_topic
 from trainer.web.certification.village_chart import village_charts
-from trainer.web.core.access import current_user, instructor_required
+from trainer.web.core.access import current_user, role_required
 from trainer.web.core.catalog import current_catalog
 
 bp = Blueprint("reports", __name__, url_prefix="/bao-cao")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+report_viewer = role_required(Role.INSTRUCTOR, Role.ADMIN, Role.PROVINCE)
 
 
-def _report() -> tuple[quarterly.Report, list, str]:
-    """The report asked for by ?quy=2026-Q1&to=<team id or empty for all I manage>."""
-    quarter = Quarter.parse(request.args.get("quy", "")) or Quarter.of(clock.now())
-    mine = teams.teams_managed_by(db.session, current_user)
+def report_topics() -> dict[str, str]:
+    """Topics that certify (have a question bank), slug -> title, in the catalog's order."""
+    catalog = current_catalog()
+    return {topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks}
+
+
+def _report() -> tuple[quarterly.Report, Choice, list, str]:
+    """The report asked for by ?ky=2026-Q1&to=<team id, or empty for all I may see>."""
+    choice = chosen_period()
+    mine = teams.teams_reported_to(db.session, current_user)
     chosen = request.args.get("to", "")
     team_ids = [team.id for team in mine if chosen in ("", str(team.id))]
     if chosen and not team_ids:
         abort(404)
-    catalog = current_catalog()
-    topics = {topic.slug: topic.title() for topic in catalog.topics if topic.slug in catalog.banks}
-    indicators = targets.indicators(catalog.outcomes)
     report = quarterly.quarterly(
-        db.session, quarter, team_ids, topics, lessons_by_topic(), indicators
+        db.session,
+        choice.period,
+        team_ids,
+        report_topics(),
+        lessons_by_topic(),
+        targets.indicators(current_catalog().outcomes),
+        made_on=clock.local_day(clock.now()),
+        deadline=choice.deadline,
     )
-    return report, mine, chosen
+    return report, choice, mine, chosen
 
 
 @bp.get("/")
-@instructor_required
+@report_viewer
 def page():
-    report, mine, chosen = _report()
-    recent = [Quarter.of(clock.now())]
-    while len(recent) < 8:
-        recent.append(recent[-1].previous)
+    report, choice, mine, chosen = _report()
     return render_template(
-        "reports/quarter.html",
+        "reports/report.html",
         report=report,
+        choice=choice,
+        tables=report_tables.commune_tables(report.figures),
+        detail=report_tables.detail(report.figures),
         teams=mine,
         chosen=chosen,
-        quarters=recent,
         charts=village_charts(report.villages),
+        signers=report_workbook.SIGNERS,
+        sign_hints=report_workbook.SIGN_HINTS,
     )
 
 
 @bp.get("/tai.<kind>")
-@instructor_required
+@report_viewer
 def download(kind: str):
-    report, _, chosen = _report()
-    name = f"bao-cao-to-cnscd-{report.quarter.slug}{'-to-' + chosen if chosen else ''}"
+    report, _, _, chosen = _report()
+    name = f"bao-cao-to-cnscd-{report.period.slug}{'-to-' + chosen if chosen else ''}"
     if kind == "csv":
         body, mimetype = quarterly.to_csv(report).encode("utf-8"), "text/csv; charset=utf-8"
     elif kind == "xlsx":

@@ -54,9 +54,11 @@ def public_key():
 def page(code: str):
     """Public: the seal's signature, then the record; only name, team, topic and dates."""
     from trainer.services.certification import signing_keys, verification
+    from trainer.services.records import received, servers
 
     keys = signing_keys.public_keys(Path(current_app.instance_path))
-    found = verification.check(db.session, code, keys)
+    keys += servers.registered_keys(db.session)  # the province: its communes' certificates
+    found = received.with_communes_records(db.session, verification.check(db.session, code, keys))
     shown = found.sealed or (
         certificates.sealed_fields(found.certificate) if found.certificate else None
     )

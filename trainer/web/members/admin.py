@@ -25,7 +25,7 @@ def new_team():
                 db.session,
                 form.name.data,
                 form.commune.data,
-                form.district.data or "",
+                "",  # since 1 July 2025 there are no districts: never asked for
                 form.province.data or "",
             )
         except accounts.AccountError as error:

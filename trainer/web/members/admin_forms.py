@@ -18,7 +18,6 @@ class TeamForm(PageForm):
         description="Ví dụ: Tổ CNSCĐ-Xã Mường Phăng",
     )
     commune = StringField("Xã hoặc phường", [DataRequired("Hãy ghi tên xã hoặc phường.")])
-    district = StringField("Huyện, quận hoặc thị xã")
     province = StringField("Tỉnh hoặc thành phố")
 
 
