@@ -1,8 +1,10 @@
 """`trainer serve`: gunicorn in this very process, serving the app made once here.
 
 Workers are forked from this process after the app is made (gunicorn's preload), so they
-share its memory and none of them reads the catalog again. Running gunicorn here rather
-than exec'ing `gunicorn "trainer:create_app()"` saves a second interpreter start.
+share its memory and none of them reads the catalog again. Each worker then starts its own
+watcher thread (threads do not survive a fork), which notices new voices off the request
+path. Running gunicorn here rather than exec'ing `gunicorn "trainer:create_app()"` saves a
+second interpreter start.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import gc
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+
+from trainer.web.core.serving_state import serving
 
 
 class Server(BaseApplication):
@@ -36,6 +40,7 @@ def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
         "accesslog": "-",
         "control_socket_disable": True,  # several servers on one machine must not share one
         "preload_app": True,
+        "post_fork": lambda server, worker: serving(app).start_watching(app),
     }
     gc.freeze()  # what the app made stays untouched by the collector: shared, not copied
     Server(app, options).run()

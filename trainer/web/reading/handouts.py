@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 
 from trainer.content.model import Lesson
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language
 from trainer.web.core.links import public_url
+from trainer.web.core.serving_state import serving
 
 bp = Blueprint("handouts", __name__)
-POSTER_CACHE_BYTES = 8 * 1024 * 1024  # per process; a poster is about 100 KB
 
 
 def lesson_public_url(lesson: Lesson) -> str:
@@ -39,13 +39,10 @@ def poster(slug: str):
         render_poster,
     )
 
-    cache = current_app.extensions.setdefault("posters", {})
-    if url not in cache:  # content never changes while the server runs
-        png = render_poster(poster_text(lesson, topic.title(lesson.language), url))
-        if sum(map(len, cache.values())) + len(png) > POSTER_CACHE_BYTES:
-            cache.clear()  # each Host header asked for makes a new URL
-        cache[url] = png
-    response = Response(cache[url], mimetype="image/png")
+    png = serving().posters.get_or_make(  # content never changes while the server runs
+        url, lambda: render_poster(poster_text(lesson, topic.title(lesson.language), url))
+    )
+    response = Response(png, mimetype="image/png")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}.png"'
     response.add_etag()
     response.cache_control.public = True

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, abort, render_template
 from markupsafe import Markup
 
 from trainer.content.model import Lesson
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language, in_language
 from trainer.web.core.reader_cache import for_readers
+from trainer.web.core.serving_state import serving
 from trainer.web.members.progress import my_progress
 
 bp = Blueprint("pages", __name__)
@@ -59,9 +60,8 @@ def lesson(slug: str):
 
 
 def rendered_article(lesson: Lesson) -> Markup:
-    """The lesson's steps as HTML, rendered once and kept: content never changes at runtime."""
-    cache = current_app.extensions.setdefault("rendered_articles", {})
-    key = (lesson.slug, lesson.language)
-    if key not in cache:
-        cache[key] = Markup(render_template("pages/_article.html", lesson=lesson))
-    return cache[key]
+    """The lesson's steps as HTML, rendered once and kept until the audio changes."""
+    return serving().articles.get_or_make(
+        (lesson.slug, lesson.language),
+        lambda: Markup(render_template("pages/_article.html", lesson=lesson)),
+    )

@@ -6,11 +6,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask import Blueprint, Flask, render_template, request, url_for
 from markupsafe import Markup
 
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language
+from trainer.web.core.serving_state import serving
 
 if TYPE_CHECKING:
     from trainer.content.search import Hit, SearchIndex
@@ -48,7 +49,7 @@ class LazyIndex:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["search"] = LazyIndex(
+    serving(app).search = LazyIndex(
         Path(app.config["BUILD_DIR"]) / "search", Path(app.instance_path) / "unbuilt" / "search"
     )
 
@@ -56,7 +57,7 @@ def init_app(app: Flask) -> None:
 @bp.get("/tim-kiem")
 def results():
     query = request.args.get("q", "").strip()
-    index = current_app.extensions["search"].get() if query else None
+    index = serving().search.get() if query else None
     found = index.search(query, language=chosen_language()) if index else []
     catalog = current_catalog()
     return render_template(
