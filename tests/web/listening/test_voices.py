@@ -162,3 +162,15 @@ def test_a_file_that_is_not_a_pack_is_refused_with_a_message(client, login, sess
 def test_only_admins_take_in_packs(client, login, instructor):
     assert client.get("/giong-doc/goi-am-thanh/").status_code == 403
     assert "Gói âm thanh" not in page(client, "/giong-doc/")
+
+
+def test_a_voice_recorded_since_the_build_goes_into_the_servers_pack(client, login, session):
+    login(make_user(session, "Quản Trị", role="admin"))
+    record(client, login, 1, reader="Lò Thị Mai")
+
+    with client.get("/giong-doc/goi-am-thanh/tai-ve.zip") as response:
+        pack = zipfile.ZipFile(io.BytesIO(response.get_data()))
+
+    [clip] = [c for c in json.loads(pack.read("pack.json"))["clips"] if c["key"] == "mat-khau/vi/1"]
+    assert (clip["voice"], clip["reader"]) == ("recorded", "Lò Thị Mai")
+    assert pack.read(clip["file"]) == VOICE

@@ -69,7 +69,8 @@ def download():
     table, _ = read_pronunciations(root)
     settings = Settings.of(current_app.config)
     engines = make_engines(["google", "espeak"])
-    export_pack(Path(name), current_catalog(), root, folder, table, engines, settings)
+    since = serving().taken_audio  # recordings taken in since the build go too
+    export_pack(Path(name), current_catalog(), root, folder, table, engines, settings, since=since)
 
     @after_this_request
     def remove(response):
