@@ -174,3 +174,15 @@ def test_a_voice_recorded_since_the_build_goes_into_the_servers_pack(client, log
     [clip] = [c for c in json.loads(pack.read("pack.json"))["clips"] if c["key"] == "mat-khau/vi/1"]
     assert (clip["voice"], clip["reader"]) == ("recorded", "Lò Thị Mai")
     assert pack.read(clip["file"]) == VOICE
+
+
+def test_one_address_adds_at_most_a_few_plays_however_many_it_sends(app, client, session):
+    from trainer.services.listening.plays import plays_in
+    from trainer.web.listening.plays import write_pending
+
+    answers = [client.post("/nghe/dem/mat-khau/vi/2").status_code for _ in range(500)]
+    with app.test_request_context():
+        write_pending()
+
+    assert answers.count(204) <= 50 and answers[-1] == 429
+    assert 0 < plays_in(session, "vi")[("mat-khau", 2)] <= 50

@@ -32,7 +32,6 @@ from trainer.speech.stage import AUDIO
 
 PAGE_BYTES = 16 * 1024 * 1024  # whole pages for readers: every shipped lesson in two styles
 ARTICLE_BYTES = 8 * 1024 * 1024  # a lesson's steps as HTML, per language
-POSTER_BYTES = 8 * 1024 * 1024  # a poster is about 100 KB; each Host asked for is a new one
 QUIZ_CODES = 1000  # class quiz states kept at once; codes come from visitors
 QUIZ_STATUS_SECONDS = 0.5  # how long a process answers a class quiz's state from memory
 WATCH_SECONDS = 2.0  # between looks for new voices, off the request path
@@ -108,7 +107,6 @@ class ServingState:
         self.taken_audio = taken_audio  # voices this server took in since the build
         self.pages = Kept.of_bytes(PAGE_BYTES)  # whole pages for readers, as bytes
         self.articles = Kept.of_bytes(ARTICLE_BYTES, lambda html: len(html.encode()))
-        self.posters = Kept.of_bytes(POSTER_BYTES)
         self.quiz_status = Kept(TTLCache(maxsize=QUIZ_CODES, ttl=QUIZ_STATUS_SECONDS))
         self.search: Any = None  # the search index, opened on the first search (reading)
         self._tasks: list[Callable[[Flask], None]] = [lambda app: self.reload_if_changed()]
