@@ -229,7 +229,13 @@ def test_a_presenter_on_one_server_drives_the_projector_on_the_other(site):
     assert joined.status == 303 and joined.upstream == other
     assert moved.status == 200
     assert seen.upstream != joined.upstream
-    assert json.loads(seen.body) == {"at": 2, "blank": True, "seq": 1, "presenters": 1}
+    assert json.loads(seen.body) == {
+        "at": 2,
+        "blank": True,
+        "seq": 1,
+        "presenters": 1,
+        "joinable": False,
+    }  # the code was used up when the phone joined
 
 
 def _first_speaker(visitor: Visitor, upstream: str, path: str, within: float) -> str:

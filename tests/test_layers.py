@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 IMPORT_ALL = """
 import importlib, pkgutil, sys
@@ -64,3 +66,18 @@ def test_the_trainer_command_loads_no_web_app_before_a_command_needs_it():
     )
 
     assert not {"flask", "sqlalchemy", "trainer.app"} & set(done.stdout.split())
+
+
+def test_no_module_of_the_app_calls_the_test_client():
+    # A live request must never replay the app through Flask's test client: render through
+    # the functions the views use (see trainer.web.core.page_bodies).
+    package = Path(__file__).resolve().parent.parent / "trainer"
+    callers = [
+        f"{path.relative_to(package.parent)}:{node.lineno}"
+        for path in sorted(package.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", getattr(node.func, "id", None)) == "test_client"
+    ]
+
+    assert callers == []

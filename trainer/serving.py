@@ -3,9 +3,10 @@
 Workers are forked from this process after the app is made (gunicorn's preload), so they
 share its memory and none of them reads the catalog again. Before they fork, `warm` loads
 here what each worker would otherwise load for itself on its first requests (the search
-index, the templates and code of the pages read most), so they share that too. Running
-gunicorn here rather than exec'ing `gunicorn "trainer:create_app()"` saves a second
-interpreter start.
+index, the templates and code of the pages read most), so they share that too. Each worker
+then starts its own watcher thread (threads do not survive a fork), which notices new
+voices off the request path. Running gunicorn here rather than exec'ing
+`gunicorn "trainer:create_app()"` saves a second interpreter start.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from contextlib import suppress
 from flask import Flask
 
 from trainer.extensions import db
+from trainer.web.core.serving_state import serving
 
 log = logging.getLogger("trainer.serving")
 BEFORE_FORK = "before_fork"  # app.extensions key: what an area loads in the master
@@ -80,6 +82,7 @@ def serve(app: Flask, binds: list[str], workers: int, threads: int) -> None:
         "accesslog": "-",
         "control_socket_disable": True,  # several servers on one machine must not share one
         "preload_app": True,
+        "post_fork": lambda server, worker: serving(app).start_watching(app),
     }
     give_back_large_blocks()  # set in the master, so every worker forked from it has it too
     warm(app)

@@ -172,23 +172,42 @@ def test_an_upload_waits_for_the_manifest_lock_so_no_writer_undoes_another(conte
     report, _ = build_audio(content, out)
     lesson = report.catalog.lesson("mat-khau", "hmn")
     recordings.save(content, "hmn", "mat-khau", 1, VOICE, ".mp3", "Siv ib kab lus ntev")
-    folder = out / "audio"
+    folder = tmp_path / "since-build"
     upload = threading.Thread(
         target=voice_recording,
-        args=(lesson, 1, content, folder, Settings(["espeak"])),
+        args=(lesson, 1, content, out / "audio", folder, Settings(["espeak"])),
     )
 
-    with audio_manifest.locked(folder):  # another writer (a build, an upload) is at work
+    with audio_manifest.locked(folder):  # another writer (another upload) is at work
         other = audio_manifest.load(folder)
         upload.start()
         time.sleep(0.5)  # an upload that ignored the lock would be done by now
-        other.clips["lua-dao/hmn/0"] = other.clips["lua-dao/vi/0"]
+        other.clips["lua-dao/hmn/0"] = audio_manifest.load(out / "audio").clips["lua-dao/vi/0"]
         other.save(folder)
     upload.join()
 
     kept = audio_manifest.load(folder)
     assert "lua-dao/hmn/0" in kept.clips
     assert kept.clip("mat-khau", "hmn", 1).engine == "recorded"
+
+
+def test_an_upload_is_voiced_beside_the_build_and_never_inside_it(content, tmp_path):
+    out = tmp_path / "build"
+    report, _ = build_audio(content, out)
+    before = files(out)
+    lesson = report.catalog.lesson("mat-khau", "vi")
+    recordings.save(content, "vi", "mat-khau", 1, VOICE, ".mp3", "Bước 1.")
+    folder = tmp_path / "since-build"
+
+    taken = voice_recording(lesson, 1, content, out / "audio", folder, Settings(["espeak"]))
+
+    both = audio_manifest.overlaid(
+        audio_manifest.load(out / "audio"), taken, audio_manifest.fingerprint(out / "audio")
+    )
+    assert files(out) == before
+    assert (folder / both.clip("mat-khau", "vi", 1).file).read_bytes() == VOICE
+    whole = both.lesson_file("mat-khau", "vi")
+    assert whole.engine == "espeak+recorded" and (folder / whole.file).is_file()
 
 
 def test_the_build_names_words_the_offline_voice_would_read_in_english(content, tmp_path):

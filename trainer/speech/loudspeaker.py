@@ -26,9 +26,17 @@ LANGUAGES = {"vi": "vie", "hmn": "hmn", "blt": "blt"}  # ISO 639-2/3 codes for t
 
 
 def build(
-    slug: str, language: str, tracks: list[Track], folder: Path, bitrate: int, title: str = ""
+    slug: str,
+    language: str,
+    tracks: list[Track],
+    folder: Path,
+    bitrate: int,
+    title: str = "",
+    sources: tuple[Path, ...] = (),
 ) -> Track | None:
-    """Join the tracks into one file; None when a part is missing or is not an MP3."""
+    """Join the tracks into one file in folder; None when a part is missing or is not an MP3.
+
+    The tracks' files are in folder, or else in the first of sources that has them."""
     if not tracks or any(not track.file.endswith(".mp3") for track in tracks):
         return None
     who, detail = speakers.who(tracks), speakers.detail(tracks)
@@ -38,20 +46,25 @@ def build(
     name = f"loa-{slug}-{language}-{hashlib.sha256(key.encode()).hexdigest()[:10]}.mp3"
     path = folder / name
     if not path.is_file():
-        joined = _joined(tracks, folder, bitrate)
+        joined = _joined(tracks, (folder, *sources), bitrate)
         write_atomically(path, _tagged(joined, title or slug, who, detail, language))
     data = path.read_bytes()
     engines = sorted({track.engine for track in tracks})
     return Track(name, "+".join(engines), mp3.seconds(data), len(data))
 
 
-def _joined(tracks: list[Track], folder: Path, bitrate: int) -> bytes:
-    clips = [(folder / track.file).read_bytes() for track in tracks]
+def _joined(tracks: list[Track], folders: tuple[Path, ...], bitrate: int) -> bytes:
+    clips = [_found(track.file, folders).read_bytes() for track in tracks]
     streams = [mp3.info(data).info for data in clips]
     if len({(stream.sample_rate, stream.channels) for stream in streams}) > 1:
         return _resampled(clips, max(stream.sample_rate for stream in streams), bitrate)
     pause = mp3.silence(PAUSE_SECONDS, streams[0].sample_rate, bitrate)
     return b"".join(piece for data in clips for piece in (mp3.frames_only(data), pause))
+
+
+def _found(name: str, folders: tuple[Path, ...]) -> Path:
+    found = (folder / name for folder in folders if (folder / name).is_file())
+    return next(found, folders[0] / name)
 
 
 def _resampled(clips: list[bytes], rate: int, bitrate: int) -> bytes:

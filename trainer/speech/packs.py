@@ -73,9 +73,14 @@ def export_pack(
     *,
     language: str | None = None,
     topic: str | None = None,
+    since: Path | None = None,
 ) -> Exported:
-    """Write the built and recorded audio of the chosen lessons (all by default) into pack."""
+    """Write the built and recorded audio of the chosen lessons (all by default) into pack;
+    since: a server's folder of voices taken in after the build, laid over it."""
     built = manifest.load(folder)
+    if since is not None:
+        built = manifest.overlaid(built, manifest.load(since), manifest.fingerprint(folder))
+    places = (folder, since) if since is not None else (folder,)
     clips: list[Clip] = []
     skipped: list[str] = []
     for part in _chosen_parts(catalog, language, topic):
@@ -90,7 +95,8 @@ def export_pack(
         index = {"format": FORMAT, "version": VERSION, "clips": [asdict(c) for c in clips]}
         archive.writestr(INDEX, json.dumps(index, ensure_ascii=False, indent=1))
         for name in files:
-            archive.write(folder / name.removeprefix("clips/"), name)
+            bare = name.removeprefix("clips/")
+            archive.write(manifest.locate(bare, places) or folder / bare, name)
     return Exported(len(clips), len(files), skipped)
 
 

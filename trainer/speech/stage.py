@@ -203,20 +203,37 @@ def rejoin(lesson: Lesson, into: Manifest, folder: Path, bitrate: int) -> None:
         into.loudspeaker[f"{lesson.slug}/{lesson.language}"] = whole
 
 
-def voice_recording(lesson: Lesson, number: int, root: Path, folder: Path, settings: Settings):
-    """After an upload: put the part's recording in the manifest, rejoin the loudspeaker file.
+def voice_recording(
+    lesson: Lesson, number: int, root: Path, built: Path, folder: Path, settings: Settings
+) -> Manifest:
+    """After an upload: the part's recording and the lesson's loudspeaker file, rejoined, go
+    to folder (this server's audio since the build) and its manifest; the build's own folder
+    (built) is only read. What folder's manifest now holds.
 
-    Under the manifest's lock: two uploads at once, or an upload during a build, both stay.
+    Under folder's manifest lock: two uploads at once both stay.
     """
-    with locked(folder):  # makes the folder too: the first recording may come before a build
+    with locked(folder):  # makes the folder too
+        base = manifest.fingerprint(built)
         current = manifest.load(folder)
+        if current.base != base:  # a build ran since: it joined its own loudspeaker files
+            current.loudspeaker, current.base = {}, base
         part = parts(lesson)[number]
         current.stale = [key for key in current.stale if key != part.key]
         speeds = recorded_speeds(part, root, folder, settings.slow, current)
         if speeds:
             current.clips[part.key] = speeds
-        rejoin(lesson, current, folder, settings.bitrate)
+        both = manifest.overlaid(manifest.load(built), current, base)
+        tracks = [both.clip(lesson.slug, lesson.language, p.number) for p in parts(lesson)]
+        key = f"{lesson.slug}/{lesson.language}"
+        whole = all(tracks) and loudspeaker.build(
+            lesson.slug, lesson.language, tracks, folder, settings.bitrate, lesson.title, (built,)
+        )
+        if whole:
+            current.loudspeaker[key] = whole
+        else:
+            current.loudspeaker.pop(key, None)
         current.save(folder)
+        _prune(folder, current)
     return current
 
 

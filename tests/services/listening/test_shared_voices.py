@@ -36,7 +36,8 @@ def server(tmp_path: Path, name: str) -> shared_voices.LocalCopy:
     catalog, _ = load_catalog(content)
     return shared_voices.LocalCopy(
         root=content,
-        folder=tmp_path / name / "build" / "audio",
+        built=tmp_path / name / "build" / "audio",
+        folder=tmp_path / name / "instance" / "unbuilt" / "audio",
         marker=tmp_path / name / "instance" / "giong-doc-da-chep",
         settings=Settings(["espeak"]),
         lessons=catalog.lessons,
@@ -110,7 +111,7 @@ def test_a_recording_of_a_lesson_a_server_does_not_have_is_passed_over(session, 
     first, second = server(tmp_path, "may-1"), server(tmp_path, "may-2")
     keep(session, first, 1, voice(1.0))
     lacking = shared_voices.LocalCopy(
-        second.root, second.folder, second.marker, second.settings, lessons={}
+        second.root, second.built, second.folder, second.marker, second.settings, lessons={}
     )
 
     shared_voices.catch_up(session, lacking)

@@ -1,4 +1,5 @@
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,7 @@ import pytest
 from trainer.content.build import build
 from trainer.speech import mp3
 from trainer.speech.stage import audio_stage
+from trainer.web.core.serving_state import serving
 
 
 @pytest.fixture
@@ -116,13 +118,18 @@ def test_listen_mode_shows_every_part_with_its_audio(voiced):
     assert 'aria-label="Nghe"' in html
 
 
-def test_a_running_server_picks_up_audio_built_after_it_started(app, client, content, monkeypatch):
-    from trainer.web.listening import narration as audio
-
-    monkeypatch.setattr(audio, "CHECK_EVERY", 0)
+def test_a_running_server_picks_up_audio_built_after_it_started(app, client, content):
     assert speaker_links(client.get("/bai-hoc/mat-khau").get_data(as_text=True)) == []
     stage = audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})
+    state = serving(app)
+    state.start_watching(app, every=0.05)  # as each `trainer serve` process does
 
-    build(content, Path(app.config["BUILD_DIR"]), [stage])
+    try:
+        build(content, Path(app.config["BUILD_DIR"]), [stage])
+        deadline = time.monotonic() + 10
+        while not state.audio.clips and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        state.stop_watching()
 
     assert len(speaker_links(client.get("/bai-hoc/mat-khau").get_data(as_text=True))) == 2

@@ -148,3 +148,18 @@ def test_a_recording_uploaded_before_any_build_is_played_at_once(app, client, lo
     upload(client, login, "/giong-doc/mat-khau/vi/1", VOICE)
 
     assert len(speaker_files(client, "/bai-hoc/mat-khau")) == 1
+
+
+def test_an_upload_leaves_the_build_folder_as_the_build_made_it(app, client, login, instructor):
+    built = Path(app.config["BUILD_DIR"])
+    before = {path: path.stat().st_mtime_ns for path in built.rglob("*")}
+
+    upload(client, login, "/giong-doc/mat-khau/vi/1", VOICE)
+
+    [first, _] = speaker_files(client, "/bai-hoc/mat-khau")
+    with client.get(first) as response:
+        assert response.get_data() == VOICE
+    assert {path: path.stat().st_mtime_ns for path in built.rglob("*")} == before
+    with client.get("/bai-hoc/mat-khau/loa-truyen-thanh.mp3") as whole:
+        assert whole.status_code == 200
+        assert "Giọng người đọc" in whole.get_data()[:4096].decode("utf-8", "replace")  # its tags

@@ -162,6 +162,18 @@ def test_only_admins_take_in_packs(client, login, instructor):
     assert "Gói âm thanh" not in page(client, "/giong-doc/")
 
 
+def test_a_voice_recorded_since_the_build_goes_into_the_servers_pack(client, login, session):
+    login(make_user(session, "Quản Trị", role="admin"))
+    record(client, login, 1, reader="Lò Thị Mai")
+
+    with client.get("/giong-doc/goi-am-thanh/tai-ve.zip") as response:
+        pack = zipfile.ZipFile(io.BytesIO(response.get_data()))
+
+    [clip] = [c for c in json.loads(pack.read("pack.json"))["clips"] if c["key"] == "mat-khau/vi/1"]
+    assert (clip["voice"], clip["reader"]) == ("recorded", "Lò Thị Mai")
+    assert pack.read(clip["file"]) == VOICE
+
+
 def test_one_address_adds_at_most_a_few_plays_however_many_it_sends(app, client, session):
     from trainer.services.listening.plays import plays_in
     from trainer.web.listening.plays import write_pending

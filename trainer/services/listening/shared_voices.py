@@ -1,8 +1,9 @@
 """Recorded voices every server sees: kept in the database, copied onto each server's disk.
 
 An upload is stored as a row, replacing that part's earlier one. Each server then copies
-the rows it has not seen yet into its own media/giong-doc/ and audio manifest
-(`catch_up`), where lesson pages, `trainer build` and the audio stage find them as before.
+the rows it has not seen yet into its own media/giong-doc/ and the manifest of the audio it
+took in since the build (`catch_up`), where lesson pages, `trainer build` and the audio
+stage find them; the build's own folder is never written.
 Rows are copied in id order and a replaced row is gone, so every server ends with the
 newest recording of each part, whichever server received which. A marker file in the
 instance folder says how far this server has copied; a lock file beside it keeps the
@@ -33,7 +34,8 @@ class LocalCopy:
     """Where one server keeps its copy of the recordings, and what it can play them in."""
 
     root: Path  # the content folder: media/giong-doc/ is under it
-    folder: Path  # the built audio folder with its manifest
+    built: Path  # the build's audio folder with its manifest: only read
+    folder: Path  # this server's audio since the build, with its own manifest
     marker: Path  # holds the newest row id copied so far
     settings: Settings
     lessons: Mapping[tuple[str, str], Lesson]  # (slug, language) -> lesson
@@ -124,7 +126,7 @@ def _copy_one(session: Session, row_id: int, lesson: Lesson, copy: LocalCopy) ->
     if part > len(lesson.steps):
         return  # this server's copy of the lesson has fewer steps
     recordings.save(copy.root, lesson.language, lesson.slug, part, audio, suffix, said, reader)
-    voice_recording(lesson, part, copy.root, copy.folder, copy.settings)
+    voice_recording(lesson, part, copy.root, copy.built, copy.folder, copy.settings)
 
 
 @contextmanager

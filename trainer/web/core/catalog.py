@@ -14,12 +14,13 @@ from flask import Flask, current_app
 
 from trainer.content import snapshot
 from trainer.content.catalog import Catalog, load_catalog
+from trainer.web.core import serving_state
 
 log = logging.getLogger("trainer.content")
 
 
 def init_app(app: Flask) -> None:
-    """Keep the catalog on the app; log each content problem and serve what is valid."""
+    """Give the catalog to the app's serving state; log each content problem, serve the rest."""
     root, built = Path(app.config["CONTENT_DIR"]), Path(app.config["BUILD_DIR"])
     found = snapshot.load(built, root)
     if found is None:
@@ -34,8 +35,9 @@ def init_app(app: Flask) -> None:
             "Run `trainer check` for the list.",
             len(problems),
         )
-    app.extensions["catalog"] = catalog
+    serving_state.init_app(app, catalog)
+    app.extensions["catalog"] = catalog  # the same object, never replaced: for scripts and tests
 
 
 def current_catalog() -> Catalog:
-    return current_app.extensions["catalog"]
+    return serving_state.serving(current_app).catalog

@@ -17,6 +17,7 @@ from werkzeug.security import safe_join
 
 from trainer.content.media import build_picture
 from trainer.web.core.catalog import current_catalog
+from trainer.web.core.serving_state import serving
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
 # A drawing opened on its own must not run anything, whatever is inside it.
@@ -89,11 +90,7 @@ def unbuilt_folder() -> Path:
 def _unbuilt_picture(name: str) -> Path:
     """The folder holding the picture named name, made now if the catalog knows it."""
     folder = unbuilt_folder()
-    sources = current_app.extensions.get("picture_sources")
-    if sources is None:
-        pictures = current_catalog().pictures.items()
-        sources = {built: src for src, p in pictures for built in {p.name, *dict(p.srcset)}}
-        current_app.extensions["picture_sources"] = sources
+    sources = serving().picture_sources
     if name in sources and not _is_file(folder / name):
         with _making:
             source = Path(current_app.config["CONTENT_DIR"]) / "media" / sources[name]

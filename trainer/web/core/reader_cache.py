@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from flask import Flask, current_app, g, make_response, request, session
+from flask import g, make_response, request, session
 from flask_login import current_user
 
 from trainer.web.core import display
+from trainer.web.core.serving_state import serving
 
-PAGES = "reader_pages"
-# Addresses come from visitors: never let them grow memory without end. Each process keeps
-# at most this many characters of pages (all the shipped lessons in two display styles fit).
-MAX_CHARS = 16 * 1024 * 1024
+# Addresses come from visitors: the serving state keeps pages up to a number of bytes (every
+# shipped lesson in two display styles fits) and drops the one used longest ago past that.
 
 
 def for_readers(view: Callable) -> Callable:
@@ -28,23 +27,17 @@ def for_readers(view: Callable) -> Callable:
     @wraps(view)
     def wrapper(**values):
         key = _key()
-        pages = current_app.extensions.setdefault(PAGES, {})
-        if key is not None and key in pages:
-            return pages[key]
+        pages = serving().pages
+        kept = pages.get(key) if key is not None else None
+        if kept is not None:
+            return kept
+        generation = pages.generation  # a page made with audio replaced meanwhile is not kept
         response = make_response(view(**values))
         if key is not None and response.status_code == 200 and "csrf_token" not in g:
-            page = response.get_data(as_text=True)
-            if sum(map(len, pages.values())) + len(page) > MAX_CHARS:
-                pages.clear()
-            pages[key] = page
+            pages.put(key, response.get_data(), generation)
         return response
 
     return wrapper
-
-
-def forget_pages(app: Flask) -> None:
-    """Drop every kept page, e.g. when new audio changes what a lesson shows."""
-    app.extensions.pop(PAGES, None)
 
 
 def _key() -> tuple[str, str] | None:

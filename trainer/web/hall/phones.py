@@ -10,12 +10,10 @@ signed-in member's answers are kept with their account, for "Đố vui đã làm
 from __future__ import annotations
 
 import secrets
-import time
 
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     jsonify,
     redirect,
@@ -29,11 +27,11 @@ from trainer.extensions import db
 from trainer.services.common import clock, throttle
 from trainer.services.hall import live_quiz
 from trainer.web.core.access import current_user
+from trainer.web.core.serving_state import serving
 from trainer.web.hall.live_quiz import quiz_and_item, right_order, shown
 from trainer.web.hall.projector import WAIT
 
 bp = Blueprint("phones", __name__)
-STATUS_FRESH = 0.5  # seconds a process answers a quiz's state from memory
 PLAYER = "nguoi_choi"
 NOT_FOUND = "Không thấy đố vui có mã này. Hãy xem lại mã trên màn chiếu."
 SAID = {
@@ -122,16 +120,12 @@ def status(code: str):
     """What a phone asks every 1.5 s: has the question changed?
 
     Fifty phones ask about 33 times a second; each process reads the database for a code at
-    most every STATUS_FRESH seconds and answers the others from memory.
+    most every QUIZ_STATUS_SECONDS (the serving state's) and answers the others from memory.
     """
-    kept = current_app.extensions.setdefault("class_quiz_status", {})
-    now = time.monotonic()
-    seen = kept.get(code)
-    if seen is None or now - seen[0] > STATUS_FRESH:
-        if len(kept) > 1000:
-            kept.clear()  # codes come from visitors: never let them grow memory without end
-        seen = kept[code] = (now, live_quiz.status(db.session, code, clock.now()))
-    found = seen[1] or abort(404)
+    found = serving().quiz_status.get_or_make(
+        code, lambda: live_quiz.status(db.session, code, clock.now())
+    )
+    found = found or abort(404)
     response = jsonify(found)
     response.cache_control.no_store = True
     return response

@@ -13,4 +13,4 @@ def init_app(app: Flask) -> None:
     for blueprint in (narration.bp, packs.bp, plays.bp, recordings.bp):
         app.register_blueprint(blueprint)
     narration.init_app(app)
-    shared_voices.init_app(app)  # after narration: a copied voice is played at once
+    shared_voices.init_app(app)  # recordings other servers took, off the request path

@@ -1,62 +1,33 @@
 """Narration on the web: the built audio files, served so phones can seek and resume.
 
-The manifest written by `trainer build` is read once at start. Files are named by content
-hash, so they are cached for a year; HTTP Range requests get 206 with just those bytes.
+The audio comes from the serving state (trainer.web.core.serving_state): what `trainer
+build` made, with the voices this server took in since. Files are named by content hash,
+so they are cached for a year; HTTP Range requests get 206 with just those bytes.
 """
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from flask import Blueprint, Flask, abort, current_app, render_template, request, send_file, url_for
-from werkzeug.security import safe_join
 
 from trainer.content.model import Lesson, Step
 from trainer.speech import manifest, speakers
 from trainer.speech.recordings import AUDIO_TYPES
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language, in_language
-from trainer.web.core.reader_cache import forget_pages
+from trainer.web.core.serving_state import serving
 
 bp = Blueprint("audio", __name__)
 
 
-CHECK_EVERY = 2.0  # seconds between looks at the manifest file, for recordings uploaded since
-
-
 def init_app(app: Flask) -> None:
-    refresh_audio(app, force=True)
-    # Before any view renders (the lesson view reuses steps rendered earlier), not after.
-    app.before_request(lambda: refresh_audio(app))
     for helper in (narration, step_audio_url, loudspeaker_track, lesson_voice):
         app.add_template_global(helper)
 
 
-def audio_folder(app: Flask) -> Path:
-    return Path(app.config["BUILD_DIR"]) / "audio"
-
-
 def current_audio() -> manifest.Manifest:
-    return current_app.extensions["audio"]
-
-
-def refresh_audio(app: Flask, force: bool = False) -> None:
-    """Read the manifest again when a build or an upload (in any process) has rewritten it."""
-    seen = app.extensions.setdefault("audio_seen", {"checked": 0.0, "mtime": None})
-    now = time.monotonic()
-    if not force and now - seen["checked"] < CHECK_EVERY:
-        return
-    seen["checked"] = now
-    try:
-        mtime = (audio_folder(app) / manifest.FILE).stat().st_mtime_ns
-    except OSError:
-        mtime = None
-    if force or mtime != seen["mtime"]:
-        seen["mtime"] = mtime
-        app.extensions["audio"] = manifest.load(audio_folder(app))
-        app.extensions.pop("rendered_articles", None)  # steps show their speaker buttons anew
-        forget_pages(app)
+    return serving().audio
 
 
 def narration(lesson: Lesson, number: int) -> dict | None:
@@ -100,15 +71,12 @@ def loudspeaker_track(lesson: Lesson) -> manifest.Track | None:
 @bp.get("/am-thanh/<name>")
 def clip(name: str):
     """One audio file, named by its content hash: Range, ETag, cached for a year."""
-    path = safe_join(str(audio_folder(current_app)), name)
-    suffix = Path(name).suffix.lower()
-    if path is None or name.startswith(".") or suffix not in AUDIO_TYPES:
+    if Path(name).suffix.lower() not in AUDIO_TYPES:
         abort(404)
-    if not Path(path).is_file():
-        abort(404)
+    path = serving().audio_file(name) or abort(404)
     response = send_file(
         path,
-        mimetype=AUDIO_TYPES[suffix],
+        mimetype=AUDIO_TYPES[path.suffix.lower()],
         conditional=True,
         etag=Path(name).stem,
         max_age=current_app.config["IMMUTABLE_MAX_AGE"],
@@ -124,7 +92,7 @@ def loudspeaker(slug: str):
     lesson = current_catalog().lesson(slug, chosen_language()) or abort(404)
     track = loudspeaker_track(lesson) or abort(404)
     response = send_file(
-        audio_folder(current_app) / track.file,
+        serving().audio_file(track.file) or abort(404),
         mimetype="audio/mpeg",
         as_attachment=request.args.get("nghe") is None,
         download_name=f"{slug}-{lesson.language}.mp3",

@@ -22,7 +22,7 @@ from trainer.speech.stage import AUDIO, Settings
 from trainer.speech.text import read_pronunciations
 from trainer.web.core.access import admin_required
 from trainer.web.core.catalog import current_catalog
-from trainer.web.listening.narration import refresh_audio
+from trainer.web.core.serving_state import serving
 
 bp = Blueprint("packs", __name__, url_prefix="/giong-doc/goi-am-thanh")
 
@@ -55,7 +55,7 @@ def take():
         return _page(error=f"Tệp quá lớn. Tối đa là {MAX_PACK_BYTES // 1024 // 1024} MB.")
     except NotAPack as error:
         return _page(error=str(error))
-    refresh_audio(current_app, force=True)
+    serving().reload()
     return _page(done=done)
 
 
@@ -69,7 +69,8 @@ def download():
     table, _ = read_pronunciations(root)
     settings = Settings.of(current_app.config)
     engines = make_engines(["google", "espeak"])
-    export_pack(Path(name), current_catalog(), root, folder, table, engines, settings)
+    since = serving().taken_audio  # recordings taken in since the build go too
+    export_pack(Path(name), current_catalog(), root, folder, table, engines, settings, since=since)
 
     @after_this_request
     def remove(response):

@@ -96,7 +96,7 @@ def upload(slug: str, language: str, number: int):
         return _answer(back, "Tệp quá lớn. Tối đa là 5 MB.", "error")
     except uploads.Refused as refused:
         return _answer(back, str(refused), "error")
-    copy_new_recordings(current_app, force=True)
+    copy_new_recordings(current_app)  # this server plays it on the next page
     part = "phần mở đầu" if number == 0 else f"bước {number}"
     return _answer(back, f"Đã lưu giọng đọc {part} ({round(seconds)} giây).", "success")
 

@@ -14,10 +14,8 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     jsonify,
     render_template,
-    request,
     url_for,
 )
 from flask_wtf.csrf import generate_csrf
@@ -28,6 +26,7 @@ from trainer.services.reading.topic_pack import Links, topic_pack
 from trainer.web.core.access import current_user, login_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.files import STATIC_DIR, asset_url, picture_size
+from trainer.web.core.page_bodies import page_body
 from trainer.web.listening.narration import current_audio
 from trainer.web.members import progress
 
@@ -119,16 +118,16 @@ def pack(slug: str):
         and certificates.holds_valid(db.session, current_user.id, slug)
     )
     extra = (url_for("visit_log.log"),) if signed_in and current_user.team_id else ()
-    # Pages that need an account are measured as this member gets them.
+    # Pages that need an account are measured as this member gets them; the others as a
+    # reader gets them, so their hash changes only with their content.
     personal = {url_for("field_guides.guide", topic=slug), *extra}
-    cookie = request.headers.get("Cookie", "") if signed_in else ""
     links = Links(
         topic=lambda s: url_for("pages.topic", slug=s),
         lesson=lambda s: url_for("pages.lesson", slug=s),
         guide=lambda s: url_for("field_guides.guide", topic=s),
         media=lambda name: url_for("files.media", name=name),
         audio=lambda name: url_for("audio.clip", name=name),
-        page=lambda url: _page_body(url, cookie if url in personal else ""),
+        page=lambda url: page_body(url, as_member=url in personal),
         picture_size=picture_size,
     )
     found = topic_pack(
@@ -143,11 +142,3 @@ def pack(slug: str):
     response = jsonify(found.as_json())
     response.cache_control.no_cache = True
     return response
-
-
-def _page_body(url: str, cookie: str) -> bytes:
-    """The page as the phone will get it, uncompressed: as a reader sees it, or with the
-    member's cookie as they see it. Marked as a download, so no lesson counts as opened."""
-    headers = {progress.DOWNLOAD_HEADER: "1", **({"Cookie": cookie} if cookie else {})}
-    answer = current_app.test_client().get(url, headers=headers)
-    return answer.get_data() if answer.status_code == 200 else b""

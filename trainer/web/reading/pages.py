@@ -5,30 +5,26 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, current_app, render_template
 from markupsafe import Markup
 
-from trainer import serving
 from trainer.content.model import Lesson
+from trainer.serving import before_fork
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language, in_language
 from trainer.web.core.reader_cache import for_readers
+from trainer.web.core.serving_state import serving
 from trainer.web.members.progress import my_progress
 
 bp = Blueprint("pages", __name__)
 
 
 def init_app(app: Flask) -> None:
-    serving.before_fork(app, _read_once)
+    before_fork(app, _read_once)
 
 
 def _read_once() -> None:
-    """The home page, a topic and a lesson asked for once in `trainer serve`'s master, so
-    their templates are compiled (and their code imported) once for every worker."""
-    catalog = current_catalog()
-    first = next(iter(catalog.lessons_in(catalog.topics[0].slug)), None) if catalog.topics else None
-    client = current_app.test_client()
-    client.get("/")
-    if first is not None:
-        client.get(f"/chu-de/{first.topic}")
-        client.get(f"/bai-hoc/{first.slug}")
+    """The reader's page templates compiled once in `trainer serve`'s master, so every
+    worker shares them instead of compiling its own on its first pages."""
+    for name in ("pages/home.html", "pages/topic.html", "pages/lesson.html", "pages/_article.html"):
+        current_app.jinja_env.get_template(name)
 
 
 @bp.get("/")
@@ -76,9 +72,8 @@ def lesson(slug: str):
 
 
 def rendered_article(lesson: Lesson) -> Markup:
-    """The lesson's steps as HTML, rendered once and kept: content never changes at runtime."""
-    cache = current_app.extensions.setdefault("rendered_articles", {})
-    key = (lesson.slug, lesson.language)
-    if key not in cache:
-        cache[key] = Markup(render_template("pages/_article.html", lesson=lesson))
-    return cache[key]
+    """The lesson's steps as HTML, rendered once and kept until the audio changes."""
+    return serving().articles.get_or_make(
+        (lesson.slug, lesson.language),
+        lambda: Markup(render_template("pages/_article.html", lesson=lesson)),
+    )

@@ -6,12 +6,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask import Blueprint, Flask, render_template, request, url_for
 from markupsafe import Markup
 
-from trainer import serving
+from trainer.serving import before_fork
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language
+from trainer.web.core.serving_state import serving
 
 if TYPE_CHECKING:
     from trainer.content.search import Hit, SearchIndex
@@ -49,18 +50,18 @@ class LazyIndex:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["search"] = LazyIndex(
+    serving(app).search = LazyIndex(
         Path(app.config["BUILD_DIR"]) / "search", Path(app.instance_path) / "unbuilt" / "search"
     )
     # `trainer serve` opens it in the master: Whoosh and the stored steps, once for every
     # worker, instead of a copy in each worker after its first search.
-    serving.before_fork(app, lambda: app.extensions["search"].get().warm("mật khẩu"))
+    before_fork(app, lambda: serving(app).search.get().warm("mật khẩu"))
 
 
 @bp.get("/tim-kiem")
 def results():
     query = request.args.get("q", "").strip()
-    index = current_app.extensions["search"].get() if query else None
+    index = serving().search.get() if query else None
     found = index.search(query, language=chosen_language()) if index else []
     catalog = current_catalog()
     return render_template(
