@@ -198,7 +198,7 @@ def test_trainer_build_writes_the_search_index(content, tmp_path):
 
     report = content_build.build(content, out, pipeline.default_stages())
 
-    assert any(line.startswith("Search index of 3 lesson(s) built") for line in report.lines)
+    assert any(line.startswith("Chỉ mục tìm kiếm 3 bài đã làm") for line in report.lines)
     (folder,) = (out / "search").iterdir()
     assert lessons_found(SearchIndex(folder), "lua dao")[0] == "lua-dao"
 
