@@ -14,7 +14,7 @@ from functools import wraps
 from flask import Flask, current_app, g, make_response, request, session
 from flask_login import current_user
 
-from trainer.web.core import display
+from trainer.web.core import display, language
 
 PAGES = "reader_pages"
 # Addresses come from visitors: never let them grow memory without end. Each process keeps
@@ -47,7 +47,7 @@ def forget_pages(app: Flask) -> None:
     app.extensions.pop(PAGES, None)
 
 
-def _key() -> tuple[str, str] | None:
+def _key() -> tuple[str, str, str] | None:
     if current_user.is_authenticated or "_flashes" in session or set(request.args) - {"lang"}:
         return None
-    return request.full_path, request.cookies.get(display.COOKIE, "")
+    return request.full_path, request.cookies.get(display.COOKIE, ""), language.chosen_language()

@@ -32,7 +32,7 @@ def handout(slug: str):
 
 @bp.get("/bai-hoc/<slug>/ap-phich.png")
 def poster(slug: str):
-    lesson, topic = _lesson_and_topic(slug)
+    lesson, topic = _lesson_and_topic(slug, remembered=False)  # a picture a cache may keep
     url = lesson_public_url(lesson)
     from trainer.services.reading.poster import (  # Pillow, only for posters
         poster_text,
@@ -53,7 +53,7 @@ def poster(slug: str):
     return response.make_conditional(request)
 
 
-def _lesson_and_topic(slug: str):
+def _lesson_and_topic(slug: str, remembered: bool = True):
     catalog = current_catalog()
     original = catalog.lesson(slug) or abort(404)
-    return in_language(original), catalog.topic(original.topic)
+    return in_language(original, remembered), catalog.topic(original.topic)
