@@ -23,7 +23,8 @@ BROKEN_LABEL_WORDS = """() => {
     const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (!node.parentElement.checkVisibility()) continue;
-      for (const word of node.data.matchAll(/\\S+/g)) {
+      // A word ends at a space, or just after a hyphen or slash, where lines may break.
+      for (const word of node.data.matchAll(/[^\\s\\-\\/]+[\\-\\/]?|[\\-\\/]/g)) {
         const range = document.createRange();
         range.setStart(node, word.index);
         range.setEnd(node, word.index + word[0].length);
@@ -54,9 +55,9 @@ OFF_SCREEN = """() => {
   const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
   for (const el of document.body.querySelectorAll('*')) {
     if (!el.checkVisibility()) continue;
-    let box = el.parentElement;
-    while (box && box !== document.body && !scrolls(box)) box = box.parentElement;
-    if (box && box !== document.body) continue;  // inside a box that scrolls sideways
+    let holder = el.parentElement;
+    while (holder && holder !== document.body && !scrolls(holder)) holder = holder.parentElement;
+    if (holder && holder !== document.body) continue;  // inside a box that scrolls sideways
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
     if (box.left < -0.5 || box.right > width + 0.5) {
@@ -110,8 +111,12 @@ CLIPPED_TEXT = """() => {
   const ruler = document.createElement('span');
   ruler.style.cssText = 'position:absolute;visibility:hidden;white-space:pre';
   document.body.append(ruler);
+  // A drop-down given at least half the page's column may still be too narrow for a very
+  // long name; one squeezed narrower than that, and too narrow for its choice, is wrong.
+  const column = document.querySelector('main') || document.body;
   for (const select of document.querySelectorAll('select')) {
     if (!select.checkVisibility() || select.selectedIndex < 0) continue;
+    if (select.getBoundingClientRect().width >= column.clientWidth / 2) continue;
     const style = getComputedStyle(select);
     ruler.style.font = style.font;
     ruler.textContent = select.options[select.selectedIndex].text;
