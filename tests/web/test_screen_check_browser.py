@@ -147,3 +147,11 @@ def html_errors(folder: Path) -> list[tuple[int, str]]:
 
 def _file_name(name: str) -> str:
     return re.sub(r"[^\w-]+", "-", name).strip("-")
+
+
+def test_the_html_checker_finds_an_error_in_a_broken_page(tmp_path):
+    (tmp_path / "00.html").write_text(
+        '<!doctype html><html lang="vi"><title>x</title><p id="a"><p id="a">', "utf-8"
+    )
+
+    assert html_errors(tmp_path) == [(0, "1: Duplicate ID “a”.")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SHORT = 14  # characters: with "Học kỹ năng số" it fits one row of a 360 px phone at any size
+SHORT = 12  # characters: with "Học kỹ năng số" it fits one row of a 360 px phone at any size
 
 
 def short_name(full_name: str, limit: int = SHORT) -> str:
