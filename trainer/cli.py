@@ -14,39 +14,19 @@ import click
 
 from trainer.commands import item_stats, signing
 from trainer.commands.audio_packs import audio
+from trainer.commands.check import check
 from trainer.commands.records import records, start_pusher
 from trainer.commands.speech_text import speech_text
+from trainer.commands.vietnamese import speak_vietnamese
 from trainer.config import Defaults
+
+speak_vietnamese()
+ROLES = {"admin": "quản trị", "instructor": "giảng viên", "member": "thành viên"}
 
 
 @click.group()
 def cli():
-    """Lessons, audio and certification for Tổ Công nghệ số cộng đồng."""
-
-
-@cli.command()
-@click.option(
-    "--content",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=lambda: os.environ.get("TRAINER_CONTENT_DIR", Defaults.CONTENT_DIR),
-    help="Folder holding lessons/, media/ and quizzes/.",
-)
-def check(content: Path):
-    """Check every lesson, topic, quiz and picture; print each problem as path:line: message.
-
-    Warnings (a lesson no quiz item tests, a long sentence) are printed too but do not fail.
-    """
-    from trainer.content.catalog import bank_warnings, load_catalog
-    from trainer.speech.text import read_pronunciations
-
-    catalog, problems = load_catalog(Path(content))
-    problems = sorted({*problems, *read_pronunciations(Path(content))[1]})  # how voices say words
-    warnings = [*bank_warnings(catalog), *catalog.advice()]
-    for problem in problems + warnings:
-        click.echo(str(problem))
-    summary = f"{len(problems)} problem(s)" if problems else "No problems"
-    click.echo(f"{summary}, {len(warnings)} warning(s)." if warnings else f"{summary}.", err=True)
-    sys.exit(1 if problems else 0)
+    """Bài học, giọng đọc và chứng nhận cho Tổ Công nghệ số cộng đồng."""
 
 
 @cli.command("content-stats")
@@ -54,26 +34,26 @@ def check(content: Path):
     "--content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=lambda: os.environ.get("TRAINER_CONTENT_DIR", Defaults.CONTENT_DIR),
-    help="Folder holding lessons/, media/ and quizzes/.",
+    help="Thư mục chứa lessons/, media/ và quizzes/.",
 )
 @click.option(
     "--build",
     "build_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Build folder whose audio/manifest.json says which steps have audio "
-    "(default: the app's TRAINER_BUILD_DIR).",
+    help="Thư mục build có audio/manifest.json cho biết bước nào có giọng đọc "
+    "(mặc định: TRAINER_BUILD_DIR của ứng dụng).",
 )
 @click.option(
     "--trials",
     type=click.IntRange(min=0),
     default=500,
     show_default=True,
-    help="Attempts each guesser plays per bank; 0 leaves the guessers' table out.",
+    help="Số lần mỗi kiểu đoán làm mỗi bộ câu hỏi; 0 bỏ bảng đoán.",
 )
 def content_stats(content: Path, build_dir: Path | None, trials: int):
-    """Lessons, steps, words per step, pictures, audio and question banks per topic and language;
-    each guesser's pass rate per bank, and the items per lesson step."""
+    """Bài, bước, số chữ mỗi bước, hình, giọng đọc và bộ câu hỏi theo chủ đề và ngôn ngữ;
+    tỉ lệ đạt của mỗi kiểu đoán theo bộ câu hỏi, và số câu cho mỗi bước bài học."""
     from trainer.app import settings_app
     from trainer.content import stats as content_stats_report
     from trainer.services.certification.guess_odds import bank_odds
@@ -90,23 +70,29 @@ def content_stats(content: Path, build_dir: Path | None, trials: int):
 
 @cli.command()
 def build():
-    """Build pictures, audio, the search index and the checked catalog into the instance folder."""
+    """Làm hình, giọng đọc, chỉ mục tìm kiếm và danh mục đã kiểm tra vào thư mục instance."""
     from trainer import pipeline
     from trainer.app import settings_app
     from trainer.content import build as content_build
 
     app = settings_app()
+    stages = pipeline.named_stages(app.config)
+    say = click.echo if sys.stdout.isatty() else lambda line: None  # a log file wants no steps
+    say(f"[1/{len(stages) + 1}] Hình và danh mục bài…")
     report = content_build.build(
         Path(app.config["CONTENT_DIR"]),
         Path(app.config["BUILD_DIR"]),
-        pipeline.default_stages(app.config),
+        [
+            pipeline.announced(stage, f"[{n}/{len(stages) + 1}] {name}…", say)
+            for n, (name, stage) in enumerate(stages, start=2)
+        ],
     )
     for line in report.lines:
         click.echo(line)
     if report.problems:
         click.echo(
-            f"{len(report.problems)} content problem(s): those files are left out. "
-            "Run `trainer check` for the list.",
+            f"{len(report.problems)} lỗi nội dung: những tệp đó bị bỏ ra. "
+            "Chạy `trainer check` để xem danh sách.",
             err=True,
         )
 
@@ -121,21 +107,21 @@ def build():
     type=int,
     show_default="PORT or 5000",
 )
-@click.option("--workers", default=2, show_default=True, help="App processes.")
-@click.option("--threads", default=4, show_default=True, help="Threads per process.")
+@click.option("--workers", default=2, show_default=True, help="Số tiến trình phục vụ.")
+@click.option("--threads", default=4, show_default=True, help="Số luồng mỗi tiến trình.")
 @click.option(
     "--hall",
     is_flag=True,
-    help="For the culture house: listen on the laptop's Wi-Fi (and 127.0.0.1) and put that "
-    "address in every QR code and address shown to the hall (--host is not used).",
+    help="Cho nhà văn hóa: phục vụ trên Wi-Fi của máy (và 127.0.0.1), ghi địa chỉ đó vào "
+    "mọi mã QR và địa chỉ cho hội trường (không dùng --host).",
 )
 @click.option(
     "--interface",
     default=lambda: os.environ.get("HALL_INTERFACE") or None,
-    help="With --hall: the network phones are on (wlan0, …); asked when there are several.",
+    help="Với --hall: mạng điện thoại đang dùng (wlan0, …); hỏi khi có nhiều mạng.",
 )
 def serve(host: str, port: int, workers: int, threads: int, hall: bool, interface: str | None):
-    """Serve the site with gunicorn, a production WSGI server."""
+    """Phục vụ trang web bằng gunicorn, máy chủ WSGI dùng thật."""
     from trainer import database, serving
     from trainer.app import create_app, settings_app
 
@@ -144,13 +130,15 @@ def serve(host: str, port: int, workers: int, threads: int, hall: bool, interfac
         from trainer.commands import hall_mode
 
         chosen = hall_mode.choose(interface)
+    elif busy := serving.why_not_bindable(host, port):
+        raise click.ClickException(busy)
     database.upgrade(settings_app().config["DATABASE_URL"])
     app = create_app()
     binds = [f"{host}:{port}"]
     if chosen is not None:
         binds = hall_mode.apply(app, chosen, port)
         click.echo(f"Điện thoại trong hội trường mở: {app.config['PUBLIC_BASE_URL']}/")
-    click.echo(f"Serving on {', '.join(f'http://{bind}/' for bind in binds)} (Ctrl+C stops)")
+    click.echo(f"Đang phục vụ tại {', '.join(f'http://{b}/' for b in binds)} (Ctrl+C để dừng)")
     pusher = start_pusher(app.config)  # sends records to the province, when configured
     try:
         serving.serve(app, binds, workers, threads)
@@ -161,25 +149,34 @@ def serve(host: str, port: int, workers: int, threads: int, hall: bool, interfac
 
 @cli.command("db-upgrade")
 def db_upgrade():
-    """Bring the database to the newest schema; `trainer serve` does this by itself."""
+    """Đưa cơ sở dữ liệu lên lược đồ mới nhất; `trainer serve` tự làm việc này."""
     from trainer import database
     from trainer.app import settings_app
 
     url = settings_app().config["DATABASE_URL"]
     database.upgrade(url)
-    click.echo(f"Database is at migration {database.current_revision(url)}.")
+    click.echo(f"Cơ sở dữ liệu đang ở bản chuyển đổi {database.current_revision(url)}.")
 
 
 @cli.command("create-user")
 @click.option(
     "--role", type=click.Choice(["admin", "instructor", "member", "province"]), required=True
 )
-@click.option("--name", "full_name", prompt="Họ và tên", help="Full name.")
-@click.option("--login", prompt="Tên đăng nhập hoặc số điện thoại", help="Username or phone.")
-@click.option("--team", "teams", multiple=True, help="A team to manage (repeat) or join.")
-@click.password_option("--password", prompt="Mật khẩu", help="Asked for when not given.")
+@click.option("--name", "full_name", prompt="Họ và tên", help="Họ và tên.")
+@click.option(
+    "--login", prompt="Tên đăng nhập hoặc số điện thoại", help="Tên đăng nhập hoặc số điện thoại."
+)
+@click.option(
+    "--team", "teams", multiple=True, help="Tổ được quản lý (lặp lại được) hoặc tổ tham gia."
+)
+@click.password_option(
+    "--password",
+    prompt="Mật khẩu",
+    confirmation_prompt="Nhập lại mật khẩu",
+    help="Hỏi khi không ghi ở đây.",
+)
 def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], password: str):
-    """Create an admin or instructor (or a member) account."""
+    """Tạo tài khoản quản trị, giảng viên (hoặc thành viên)."""
     from trainer import database
     from trainer.app import settings_app
     from trainer.extensions import db
@@ -192,9 +189,10 @@ def create_user(role: str, full_name: str, login: str, teams: tuple[str, ...], p
             user = accounts.create_user(db.session, full_name, login, password, role, teams)
         except accounts.AccountError as error:
             raise click.ClickException(error.message) from error
-        click.echo(f"Created {user.role} {user.full_name} ({user.login_name}).")
+        click.echo(f"Đã tạo {ROLES[user.role]} {user.full_name} ({user.login_name}).")
 
 
+cli.add_command(check)
 cli.add_command(speech_text)
 cli.add_command(audio)
 cli.add_command(records)

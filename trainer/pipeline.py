@@ -6,7 +6,7 @@ below speech (speech reads lessons; content never imports speech).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from trainer.content.build import Stage
 from trainer.content.search_index import search_stage
@@ -16,3 +16,18 @@ from trainer.speech.stage import audio_stage
 def default_stages(settings: Mapping | None = None) -> list[Stage]:
     """The stages `trainer build` runs; audio needs the settings (engines, …)."""
     return [search_stage, *([audio_stage(settings)] if settings is not None else [])]
+
+
+def named_stages(settings: Mapping) -> list[tuple[str, Stage]]:
+    """The same stages, each with what `trainer build` calls it while it runs."""
+    return [("Chỉ mục tìm kiếm", search_stage), ("Giọng đọc", audio_stage(settings))]
+
+
+def announced(stage: Stage, line: str, say: Callable[[str], None]) -> Stage:
+    """stage, saying line as it starts: a long build shows where it is."""
+
+    def run(catalog, out, report) -> None:
+        say(line)
+        stage(catalog, out, report)
+
+    return run

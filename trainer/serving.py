@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import gc
 import logging
+import socket
 from collections.abc import Callable
 from contextlib import suppress
 
@@ -88,3 +90,22 @@ def serve(app: Flask, binds: list[str], workers: int, threads: int) -> None:
     warm(app)
     gc.freeze()  # what the app made stays untouched by the collector: shared, not copied
     Server(app, options).run()
+
+
+def why_not_bindable(host: str, port: int) -> str | None:
+    """Why the server could not listen at host:port (another program holds it, no such
+    address), in one line; None when it can. Asked before anything says it serves."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn binds
+            probe.bind(address)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            return (
+                f"cổng {port} trên {host} đang có chương trình khác dùng; chọn cổng khác (--port)."
+            )
+        if error.errno == errno.EACCES:
+            return f"không được dùng cổng {port} (cổng dưới 1024 cần quyền root); chọn cổng khác."
+        return f"không nghe được tại {host}:{port}: {error.strerror or error}."
+    return None

@@ -27,7 +27,7 @@ def test_item_stats_prints_each_item_of_the_topic_with_its_figures(content, tmp_
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "an-toan:"
-    assert lines[1].split()[:5] == ["item", "seen", "right", "discrimination", "warning"]
+    assert lines[1].split()[:5] == ["câu", "gặp", "đúng", "discrimination", "cảnh_báo"]
     first = next(line for line in lines if line.split()[0] == drawn[0])
     assert first.split()[1:4] == ["1", "0%", "–"]
     assert len([line for line in lines[2:] if line.startswith("  ")]) == len(drawn)
@@ -39,4 +39,13 @@ def test_item_stats_says_when_there_is_nothing_to_count(content, tmp_path, monke
     result = CliRunner().invoke(cli, ["item-stats"])
 
     assert result.exit_code == 0
-    assert "No submitted attempts yet." in result.output
+    assert "Chưa có lượt làm bài nào." in result.output
+
+
+def test_item_stats_says_a_topic_that_does_not_exist_does_not(content, tmp_path, monkeypatch):
+    open_database(instance(content, tmp_path, monkeypatch) / "trainer.sqlite")
+
+    result = CliRunner().invoke(cli, ["item-stats", "--topic", "nope"])
+
+    assert result.exit_code == 1
+    assert "Lỗi: không có chủ đề `nope`; các chủ đề: an-toan, nong-nghiep." in result.output

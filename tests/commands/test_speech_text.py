@@ -30,7 +30,7 @@ def test_every_step_of_the_readings_lesson_is_printed_as_the_voice_reads_it(read
     assert result.exit_code == 0, result.output
     lines = [line.strip() for line in result.output.splitlines()]
     assert lines == [
-        "Đọc cho đúng (doc-dung, vi): what the voice reads",
+        "Đọc cho đúng (doc-dung, vi): giọng đọc sẽ đọc như sau",
         "0  Đọc cho đúng. Mỗi bước là một cách viết mà giọng đọc phải đọc cho người nghe hiểu.",
         "1  Bước một. Ký hiệu. Mật khẩu có ký hiệu như a còng hoặc thăng, có thể có sao hay đô la.",
         "2  Bước hai. Mật khẩu mẫu. Ví dụ: chữ hoa xê, a, chữ hoa pê, hát, e, chữ hoa ét, a, "
@@ -56,7 +56,7 @@ def test_a_word_the_offline_voice_reads_in_english_is_pointed_out(readings):
 
     result = speech_text(readings, "doc-dung")
 
-    assert "espeak-ng reads with English rules: micro" in result.output
+    assert "espeak-ng đọc theo luật tiếng Anh: micro" in result.output
 
 
 def test_a_recorded_part_says_the_recording_is_played_instead(readings):
@@ -68,11 +68,11 @@ def test_a_recorded_part_says_the_recording_is_played_instead(readings):
 
     lines = result.output.splitlines()
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("2  "))
-    assert "recorded" in lines[at + 1]
+    assert "đã ghi âm" in lines[at + 1]
 
 
 def test_an_unknown_lesson_is_a_clear_error(readings):
     result = speech_text(readings, "khong-co", "--language", "vi")
 
     assert result.exit_code == 1
-    assert "no lesson `khong-co` in `vi`" in result.output
+    assert "không có bài `khong-co` bằng `vi`" in result.output

@@ -53,7 +53,7 @@ def test_a_second_build_with_no_change_synthesises_nothing(content, tmp_path):
     report, _ = build_audio(content, tmp_path / "build")
 
     assert files(tmp_path / "build") == before
-    assert "Audio: 0 file(s) synthesised" in "\n".join(report.lines)
+    assert "Giọng đọc: làm mới 0 tệp" in "\n".join(report.lines)
 
 
 def test_editing_one_step_resynthesises_exactly_that_step(content, tmp_path):
@@ -66,7 +66,7 @@ def test_editing_one_step_resynthesises_exactly_that_step(content, tmp_path):
 
     changed = [key for key in first["clips"] if first["clips"][key] != second["clips"][key]]
     assert changed == ["mat-khau/vi/2"]
-    assert "Audio: 2 file(s) synthesised" in "\n".join(report.lines)
+    assert "Giọng đọc: làm mới 2 tệp" in "\n".join(report.lines)
     assert first["loudspeaker"]["mat-khau/vi"] != second["loudspeaker"]["mat-khau/vi"]
     old_step = first["clips"]["mat-khau/vi/2"]["normal"]["file"]
     assert old_step not in files(tmp_path / "build")  # nothing left behind
@@ -76,7 +76,7 @@ def test_the_coverage_table_counts_steps_per_language_and_voice(content, tmp_pat
     report, _ = build_audio(content, tmp_path / "build")
 
     table = [line.split() for line in report.lines if line.startswith("  ")]
-    assert table[0] == ["language", "recorded", "espeak", "none"]
+    assert table[0] == ["tiếng", "recorded", "espeak", "none"]
     assert ["vi", "0", "3", "0"] in table
     assert ["hmn", "0", "0", "2"] in table  # no voice speaks H'Mông: it needs recordings
 
@@ -111,7 +111,7 @@ def test_a_recording_made_before_the_text_changed_is_reported_stale(content, tmp
 
     assert manifest["clips"]["mat-khau/hmn/2"]["normal"]["engine"] == "recorded"
     assert manifest["stale"] == ["mat-khau/hmn/2"]
-    assert any("mat-khau/hmn/2 is older than the text" in line for line in report.lines)
+    assert any("bản ghi mat-khau/hmn/2 cũ hơn lời trong bài" in line for line in report.lines)
 
 
 def test_the_loudspeaker_file_holds_the_whole_lesson_with_pauses(content, tmp_path):
@@ -143,7 +143,7 @@ def test_trainer_build_voices_every_step_offline(content, tmp_path, monkeypatch)
 
     assert result.exit_code == 0, result.output
     assert "Giọng đọc" in result.output
-    assert "`google` was skipped after a failure" in result.output  # tests have no network
+    assert "bỏ qua `google` sau một lần lỗi" in result.output  # tests have no network
     assert (tmp_path / "instance/build/audio/manifest.json").is_file()
 
 
@@ -151,8 +151,8 @@ def test_the_build_names_abbreviations_the_voices_may_misread(content, tmp_path)
     report, _ = build_audio(content, tmp_path / "build")
 
     assert (
-        "Audio: voices may misread these; say how in lessons/pronunciation.yaml: OTP"
-        in report.lines
+        "Giọng đọc: giọng máy có thể đọc sai những chữ này; ghi cách đọc vào "
+        "lessons/pronunciation.yaml: OTP" in report.lines
     )
 
 
@@ -162,7 +162,7 @@ def test_adding_a_pronunciation_changes_how_that_step_is_read(content, tmp_path)
 
     report, after = build_audio(content, tmp_path / "build")
 
-    assert not any("may misread" in line for line in report.lines)
+    assert not any("có thể đọc sai" in line for line in report.lines)
     assert after["clips"]["mat-khau/vi/2"] != before["clips"]["mat-khau/vi/2"]  # has "OTP"
     assert after["clips"]["mat-khau/vi/1"] == before["clips"]["mat-khau/vi/1"]
 
@@ -217,7 +217,7 @@ def test_the_build_names_words_the_offline_voice_would_read_in_english(content, 
 
     report, _ = build_audio(content, tmp_path / "build")
 
-    said = [line for line in report.lines if "English rules" in line]
+    said = [line for line in report.lines if "luật tiếng Anh" in line]
     assert said and said[0].endswith(": micro")
 
 

@@ -233,7 +233,7 @@ def test_a_lesson_with_no_items_is_a_warning_that_does_not_fail_the_check(conten
     )
     assert problems == [] and bank_warnings(catalog) == [warning]
     assert result.exit_code == 0
-    assert str(warning) in result.output and "No problems, 1 warning(s)." in result.output
+    assert str(warning) in result.output and "Không có lỗi, 1 cảnh báo." in result.output
 
 
 def test_a_topic_with_lessons_but_no_bank_is_a_warning_at_its_topic_file(content):
@@ -250,7 +250,7 @@ def test_a_topic_with_lessons_but_no_bank_is_a_warning_at_its_topic_file(content
     )
     assert problems == [] and bank_warnings(catalog) == [warning]
     assert result.exit_code == 0
-    assert str(warning) in result.output and "No problems, 1 warning(s)." in result.output
+    assert str(warning) in result.output and "Không có lỗi, 1 cảnh báo." in result.output
 
 
 def test_a_topic_without_lessons_or_with_a_bank_gets_no_bank_warning(content):

@@ -198,7 +198,7 @@ def test_trainer_build_writes_the_search_index(content, tmp_path):
 
     report = content_build.build(content, out, pipeline.default_stages())
 
-    assert any(line.startswith("Search index of 3 lesson(s) built") for line in report.lines)
+    assert any(line.startswith("Chỉ mục tìm kiếm 3 bài đã làm") for line in report.lines)
     (folder,) = (out / "search").iterdir()
     assert lessons_found(SearchIndex(folder), "lua dao")[0] == "lua-dao"
 
@@ -241,3 +241,13 @@ def test_shipped_lessons_typed_without_diacritics_come_first(
     assert first.topic == first_topic
     assert first.hits[0].language == "vi"  # the reader's language before a translation
     assert first_lesson in (None, first.hits[0].slug)
+
+
+def test_in_each_topic_the_readers_language_comes_before_any_translation(shipped_index):
+    for reader in ("vi", "blt"):
+        groups = shipped_index.search("mat khau", language=reader)
+
+        for group in groups:
+            ours = [hit.language == reader for hit in group.hits]
+            assert ours == sorted(ours, reverse=True), (reader, group.topic)
+        assert groups[0].hits[0].language == reader

@@ -183,8 +183,8 @@ def test_export_takes_only_the_chosen_language_and_topic(made, content, tmp_path
     with zipfile.ZipFile(tmp_path / "hmn.zip") as archive:
         keys = [clip["key"] for clip in json.loads(archive.read("pack.json"))["clips"]]
     assert keys == ["mat-khau/hmn/2"]
-    assert "1 clip(s) in 1 file(s)" in hmong.output
-    assert "0 clip(s)" in other.output
+    assert "1 đoạn trong 1 tệp" in hmong.output
+    assert "0 đoạn" in other.output
 
 
 def test_export_leaves_out_parts_whose_words_changed_since_the_build(made, content, tmp_path):
@@ -194,9 +194,7 @@ def test_export_leaves_out_parts_whose_words_changed_since_the_build(made, conte
 
     result = export(tmp_path / "a", content, tmp_path / "again.zip")
 
-    assert (
-        "Left out lua-dao/vi/1: the words changed since the last `trainer build`" in result.output
-    )
+    assert "Bỏ ra lua-dao/vi/1: the words changed since the last `trainer build`" in result.output
 
 
 def test_trainer_audio_import_prints_what_it_did(made, tmp_path):
@@ -207,4 +205,4 @@ def test_trainer_audio_import_prints_what_it_did(made, tmp_path):
     result = CliRunner(env=env).invoke(cli, ["audio", "import", str(pack)])
 
     assert result.exit_code == 0, result.output
-    assert "9 clip(s) added, 0 already here, 0 stale" in result.output
+    assert "Thêm 9 đoạn, 0 đoạn đã có, 0 đoạn cũ" in result.output

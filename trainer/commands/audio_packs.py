@@ -14,21 +14,21 @@ import click
 
 @click.group()
 def audio():
-    """Audio packs: export the built and recorded voices, import them elsewhere."""
+    """Gói âm thanh: xuất giọng đọc đã làm và đã ghi, nhập vào máy khác."""
 
 
 @audio.command("export")
 @click.argument("pack", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--language", default=None, help="Only this language (a code: vi, hmn, blt).")
-@click.option("--topic", default=None, help="Only this topic's lessons (its slug).")
+@click.option("--language", default=None, help="Chỉ ngôn ngữ này (mã: vi, hmn, blt).")
+@click.option("--topic", default=None, help="Chỉ các bài của chủ đề này (tên ngắn của nó).")
 def export(pack: Path, language: str | None, topic: str | None):
-    """Write the built and recorded audio into PACK (a .zip), with its list of clips."""
+    """Ghi giọng đọc đã làm và đã ghi vào PACK (tệp .zip), kèm danh sách đoạn."""
     from trainer.speech.engines import make_engines
     from trainer.speech.packs import export_pack
 
     config, root, folder, catalog, table = _setting_up()
     if topic is not None and catalog.topic(topic) is None:
-        raise click.ClickException(f"no topic `{topic}`")
+        raise click.ClickException(f"không có chủ đề `{topic}`")
     engines = make_engines(["google", "espeak"])
     done = export_pack(
         pack,
@@ -42,16 +42,16 @@ def export(pack: Path, language: str | None, topic: str | None):
         topic=topic,
     )
     for line in done.skipped:
-        click.echo(f"Left out {line}")
-    click.echo(f"Wrote {pack}: {done.clips} clip(s) in {done.files} file(s).")
+        click.echo(f"Bỏ ra {line}")
+    click.echo(f"Đã ghi {pack}: {done.clips} đoạn trong {done.files} tệp.")
     if not done.clips:
-        click.echo("No audio to export: run `trainer build` first.", err=True)
+        click.echo("Chưa có giọng đọc để xuất: chạy `trainer build` trước.", err=True)
 
 
 @audio.command("import")
 @click.argument("pack", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def import_(pack: Path):
-    """Check every clip of PACK and add the fresh ones to this server's audio."""
+    """Kiểm tra từng đoạn trong PACK và thêm những đoạn mới vào giọng đọc của máy chủ này."""
     from trainer.speech.pack_import import NotAPack, import_pack
 
     config, root, folder, catalog, table = _setting_up()
@@ -60,12 +60,12 @@ def import_(pack: Path):
     except NotAPack as error:
         raise click.ClickException(str(error)) from error
     for line in done.refused:
-        click.echo(f"Refused {line}")
+        click.echo(f"Từ chối {line}")
     click.echo(
-        f"{done.added} clip(s) added, {done.already} already here, {done.stale} stale "
-        f"(the words changed since the pack was made), {done.kept} kept (a recording or a "
-        f"better voice is here), {done.unknown} for lessons this server does not have, "
-        f"{len(done.refused)} refused."
+        f"Thêm {done.added} đoạn, {done.already} đoạn đã có, {done.stale} đoạn cũ "
+        f"(lời bài đã đổi từ khi làm gói), giữ {done.kept} đoạn đang có (bản ghi hoặc giọng "
+        f"tốt hơn), {done.unknown} đoạn của bài máy này không có, "
+        f"từ chối {len(done.refused)} đoạn."
     )
 
 

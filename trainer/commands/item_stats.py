@@ -12,9 +12,9 @@ if TYPE_CHECKING:
 
 
 @click.command("item-stats")
-@click.option("--topic", default=None, help="Only this topic (its slug).")
+@click.option("--topic", default=None, help="Chỉ chủ đề này (tên ngắn của nó, vd. an-toan-so).")
 def item_stats(topic: str | None):
-    """Per quiz item: attempts that saw it, share right, discrimination, and warnings."""
+    """Từng câu hỏi: số lượt gặp, tỉ lệ đúng, độ phân biệt, và cảnh báo."""
     from trainer import database
     from trainer.app import settings_app
     from trainer.commands.catalog import catalog_of
@@ -23,28 +23,34 @@ def item_stats(topic: str | None):
     from trainer.services.certification.item_stats import MIN_SEEN
 
     app = settings_app()
+    catalog = catalog_of(app)
+    if topic is not None and catalog.topic(topic) is None:
+        known = ", ".join(t.slug for t in catalog.topics)
+        raise click.ClickException(f"không có chủ đề `{topic}`; các chủ đề: {known}.")
     database.upgrade(app.config["DATABASE_URL"])
     with app.app_context():
         found = stats_service.collect(db.session, topic)
-    quizzes = catalog_of(app).quizzes
+    quizzes = catalog.quizzes
     if not found:
-        click.echo("No submitted attempts yet." if not topic else f"No attempts at {topic}.")
+        click.echo("Chưa có lượt làm bài nào." if not topic else f"Chưa ai làm bài {topic}.")
     for name, items in found.items():
         for line in render(name, items, quizzes.get(name)):
             click.echo(line)
     click.echo(
-        f"discrimination: correlation with the rest of the attempt (Moodle's index); "
-        f"warnings once an item was seen {MIN_SEEN} times.",
+        f"discrimination (độ phân biệt): tương quan với phần còn lại của bài làm (chỉ số "
+        f"của Moodle); cảnh báo khi một câu đã được gặp {MIN_SEEN} lần.",
         err=True,
     )
 
 
 def render(topic: str, items: dict[str, ItemStat], quiz: Quiz | None) -> list[str]:
     """One topic's items as a plain text table, in the bank's order, then retired items."""
+    from trainer.services.certification.item_stats import FLAGS
+
     order = [item.id for item in quiz.items] if quiz else []
     texts = {item.id: item.text for item in quiz.items} if quiz else {}
     ids = [i for i in order if i in items] + sorted(set(items) - set(order))
-    rows = [("item", "seen", "right", "discrimination", "warning", "question")]
+    rows = [("câu", "gặp", "đúng", "discrimination", "cảnh_báo", "nội dung")]
     for item_id in ids:
         stat = items[item_id]
         rows.append(
@@ -53,8 +59,8 @@ def render(topic: str, items: dict[str, ItemStat], quiz: Quiz | None) -> list[st
                 str(stat.seen),
                 f"{stat.facility:.0%}",
                 "–" if stat.discrimination is None else f"{stat.discrimination:+.2f}",
-                ", ".join(stat.flags) or "",
-                _short(texts.get(item_id, "(no longer in the bank)")),
+                "; ".join(FLAGS[flag] for flag in stat.flags),
+                _short(texts.get(item_id, "(không còn trong bộ câu hỏi)")),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]

@@ -25,10 +25,10 @@ SIGNATURE_SAYS = {
 
 @click.command()
 @click.option(
-    "--replace", is_flag=True, help="Make a new pair even if one exists (old public key kept)."
+    "--replace", is_flag=True, help="Làm cặp khóa mới dù đã có (giữ lại khóa công khai cũ)."
 )
 def keys(replace: bool):
-    """Make the Ed25519 key pair that signs certificates, in the instance folder."""
+    """Làm cặp khóa Ed25519 ký giấy chứng nhận, trong thư mục instance."""
     from trainer.app import settings_app
     from trainer.services.certification import signing_keys
 
@@ -37,10 +37,10 @@ def keys(replace: bool):
         pair = signing_keys.make_keys(Path(app.instance_path), replace=replace)
     except signing_keys.KeyProblem as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Private key (keep it secret, mode 0600): {pair.private}")
-    click.echo(f"Public key {pair.fingerprint}: {pair.public}")
+    click.echo(f"Khóa bí mật (giữ kín, quyền 0600): {pair.private}")
+    click.echo(f"Khóa công khai {pair.fingerprint}: {pair.public}")
     if pair.retired:
-        click.echo(f"The replaced public key still verifies old certificates: {pair.retired}")
+        click.echo(f"Khóa công khai cũ vẫn xác minh được giấy đã in: {pair.retired}")
 
 
 @click.command()
@@ -49,11 +49,12 @@ def keys(replace: bool):
     "--public-key",
     "key_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The issuer's public key (PEM); default: this server's own keys.",
+    help="Khóa công khai của nơi cấp (PEM); mặc định: khóa của máy chủ này.",
 )
 def verify(certificate: str, key_file: Path | None):
-    """Check CERTIFICATE offline: a verify address, a QR code's picture (PNG, JPG), a
-    code, or an Open Badges .json file. Exit 0 valid, 1 not valid, 2 could not check."""
+    """Kiểm tra giấy chứng nhận CERTIFICATE không cần mạng: địa chỉ xác minh, ảnh mã QR
+    (PNG, JPG), mã giấy, hoặc tệp Open Badges .json. Thoát 0 hợp lệ, 1 không hợp lệ, 2 không
+    kiểm tra được."""
     from trainer.app import settings_app
     from trainer.commands.catalog import catalog_of
     from trainer.services.certification import signing_keys, verification

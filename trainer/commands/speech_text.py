@@ -17,15 +17,17 @@ from trainer.config import Defaults
 
 @click.command("speech-text")
 @click.argument("slug")
-@click.option("--language", default="vi", show_default=True, help="Language code of the lesson.")
+@click.option(
+    "--language", default="vi", show_default=True, help="Mã ngôn ngữ của bài (vi, hmn, blt)."
+)
 @click.option(
     "--content",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=lambda: os.environ.get("TRAINER_CONTENT_DIR", Defaults.CONTENT_DIR),
-    help="Folder holding lessons/, media/ and quizzes/.",
+    help="Thư mục chứa lessons/, media/ và quizzes/.",
 )
 def speech_text(slug: str, language: str, content: Path):
-    """Print what the voice will read for each part of lesson SLUG."""
+    """In lời giọng đọc sẽ đọc cho từng phần của bài SLUG."""
     # Imported here: every `trainer` command (`trainer serve` too) loads this module.
     from trainer.content.catalog import load_catalog
     from trainer.speech import recordings
@@ -38,20 +40,20 @@ def speech_text(slug: str, language: str, content: Path):
     lesson = catalog.lesson(slug, language)
     if lesson is None:
         raise click.ClickException(
-            f"no lesson `{slug}` in `{language}` (or `trainer check` holds it back)"
+            f"không có bài `{slug}` bằng `{language}` (hoặc `trainer check` đang giữ bài lại)"
         )
     table, _ = read_pronunciations(root)
     voice = Espeak()
-    click.echo(f"{lesson.title} ({slug}, {language}): what the voice reads")
+    click.echo(f"{lesson.title} ({slug}, {language}): giọng đọc sẽ đọc như sau")
     if not voice.speaks(language):
-        click.echo("  The offline voice has no voice for this language: a person reads these.")
+        click.echo("  Giọng máy ngoại tuyến không đọc được tiếng này: cần người đọc ghi âm.")
     for part in parts(lesson):
         said = speakable(part.words, language, table)
         click.echo(f"{part.number:>3}  {said}")
         if recordings.find(root, language, slug, part.number):
-            click.echo("     (recorded: a person's recording is played instead)")
+            click.echo("     (đã ghi âm: phát bản người đọc thay giọng máy)")
         if foreign := _foreign(voice, said, language):
-            click.echo(f"     espeak-ng reads with English rules: {', '.join(foreign)}")
+            click.echo(f"     espeak-ng đọc theo luật tiếng Anh: {', '.join(foreign)}")
 
 
 def _foreign(voice, text: str, language: str) -> list[str]:

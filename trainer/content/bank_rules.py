@@ -223,6 +223,7 @@ def coverage_warnings(quiz: Quiz, lessons: Sequence[str]) -> list[Problem]:
             1,
             f"warning: lesson `{slug}` has no items in this bank, so no attempt tests it; "
             f"add at least {SIZE_FACTOR} items with `step: {slug}#…`",
+            rule="untested-lesson",
         )
         for slug in lessons
         if slug not in tested
@@ -234,6 +235,7 @@ def coverage_warnings(quiz: Quiz, lessons: Sequence[str]) -> list[Problem]:
                 quiz.draw_line,
                 f"warning: {len(tested)} lessons have items but a draw is {quiz.draw}, so "
                 "each attempt leaves some lessons untested; raise `draw`",
+                rule="small-draw",
             )
         )
     return warnings

@@ -35,8 +35,8 @@ def build(root: Path, out: Path, stages: Sequence[Stage] = ()) -> BuildReport:
     catalog, problems = load_catalog(root, out / "media")
     report = BuildReport(catalog, problems)
     report.say(
-        f"{len(catalog.lessons)} lesson(s) in {len(catalog.languages)} language(s), "
-        f"{len(catalog.pictures)} picture(s), {len(catalog.quizzes)} question bank(s)."
+        f"{len(catalog.lessons)} bài bằng {len(catalog.languages)} ngôn ngữ, "
+        f"{len(catalog.pictures)} hình, {len(catalog.quizzes)} bộ câu hỏi."
     )
     snapshot.save(out, root, catalog, list(problems))
     for stage in stages:

@@ -86,11 +86,12 @@ def read_content(root: Path, media_out: Path | None = None) -> tuple[Content, li
         lessons_dir / "languages.yaml", _shown(root, lessons_dir / "languages.yaml")
     )
     codes = {language.code for language in languages}
-    topics = _read_each(_yaml_files(lessons_dir / "topics"), root, read_topic, problems)
+    unread: dict[Path, str] = {}  # files that gave nothing to serve, and the slug each names
+    topics = _read_each(_yaml_files(lessons_dir / "topics"), root, read_topic, problems, unread)
     lessons = _read_each(
-        _lesson_files(lessons_dir, codes, problems, root), root, read_lesson, problems
+        _lesson_files(lessons_dir, codes, problems, root), root, read_lesson, problems, unread
     )
-    quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems)
+    quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems, {})
     guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})
     problems += found
     outcomes, found = read_outcomes(root, {topic.slug for topic in topics})
@@ -136,7 +137,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         banks=content.bank_files,
         outcomes=content.outcomes,
     )
-    return catalog, sorted(set(problems))
+    return catalog, sorted(set(_mark_follow_ons(problems, unread)))
 
 
 def bank_warnings(catalog: Catalog) -> list[Problem]:
@@ -148,6 +149,7 @@ def bank_warnings(catalog: Catalog) -> list[Problem]:
             1,
             f"warning: topic `{topic.slug}` has lessons but no question bank, so no member "
             f"can be certified in it or open its field guide; add quizzes/{topic.slug}.yaml",
+            rule="no-bank",
         )
         for topic in catalog.topics
         if topic.slug not in catalog.banks and catalog.lessons_in(topic.slug)
@@ -158,14 +160,31 @@ def bank_warnings(catalog: Catalog) -> list[Problem]:
     return warnings
 
 
-def _read_each(files: Iterable[tuple], root: Path, read: Callable, problems: list[Problem]) -> list:
-    """What read(path, shown, *rest) makes of each (path, *rest); its problems go to problems."""
+def _read_each(
+    files: Iterable[tuple], root: Path, read: Callable, problems: list[Problem], unread: dict
+) -> list:
+    """What read(path, shown, *rest) makes of each (path, *rest); its problems go to problems,
+    and a file that gives nothing goes to unread with the slug its name gives it."""
     made = []
     for path, *rest in files:
         item, found = read(path, _shown(root, path), *rest)
         problems += found
         made += [item] if item else []
+        if not item:
+            unread[_shown(root, path)] = path.stem
     return made
+
+
+def _mark_follow_ons(problems: list[Problem], unread: dict[Path, str]) -> list[Problem]:
+    """Problems in other files that name a slug of a file that gave nothing (a quiz item
+    pointing at a lesson whose file does not parse) are marked as following from it."""
+    slugs = {f"`{slug}`" for slug in unread.values()}
+    return [
+        dataclasses.replace(problem, follow_on=True)
+        if problem.path not in unread and any(slug in problem.message for slug in slugs)
+        else problem
+        for problem in problems
+    ]
 
 
 def _yaml_files(folder: Path) -> list[tuple[Path]]:

@@ -69,6 +69,7 @@ def sentence_advice(intro: Section, steps: list[Section], shown: Path) -> list[P
             line,
             f"warning: sentence of {count} syllables; under {WARN_SENTENCE_SYLLABLES} "
             f"is easier to follow by ear: «{_opening(sentence)}»",
+            rule="long-sentence",
         )
         for line, count, sentence in _sentences(intro, steps)
         if WARN_SENTENCE_SYLLABLES <= count <= MAX_SENTENCE_SYLLABLES

@@ -18,6 +18,11 @@ class Problem:
     path: Path
     line: int
     message: str
+    # Which rule a warning comes from, so `trainer check` can group a rule's warnings.
+    rule: str = field(default="", compare=False)
+    # Caused by another file that does not parse (a quiz item naming a lesson whose file is
+    # broken): it goes away with that file's own error, so `trainer check` leaves it out.
+    follow_on: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"

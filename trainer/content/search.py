@@ -25,7 +25,6 @@ from trainer.content.search_index import EXACT, FOLDED, SCHEMA, nfc, words
 FIELDS = ["title", "title_folded", "body", "body_folded"]
 FOLDED_FIELDS = ["title_folded", "body_folded"]
 RERANKED = 10  # extra candidates, so words that come together can lift a lesson into view
-PREFERRED = 1.2  # a score bonus for the reader's own language
 MAX_QUERY = 200  # characters; a longer query is cut, never refused
 # Typed signs are not query syntax: "mã*", "abc:d" or "x^2" search for the words alone.
 TYPED_SIGNS = re.compile(r'[^\w\s"]')
@@ -64,8 +63,8 @@ class SearchIndex:
             self._stored = dict(reader.iter_docs())
 
     def search(self, query: str, limit: int = 20, language: str = "vi") -> list[TopicHits]:
-        """The lessons matching query, best first, grouped by topic (best topic first);
-        a lesson in the reader's language comes before an equal match in another."""
+        """The lessons matching query, grouped by topic: those in the reader's language
+        first, best first, then translations into other languages, best first."""
         query = " ".join(TYPED_SIGNS.sub(" ", nfc(query)).split())[:MAX_QUERY]
         if not query:
             return []
@@ -78,11 +77,10 @@ class SearchIndex:
             stored = self._stored[hit.docnum]
             part = _best_part(stored, *asked)
             score = hit.score * (0.5 + _coverage(stored, part, folded))
-            ranked.append((score * (PREFERRED if stored["language"] == language else 1), score))
-            ranked[-1] += (stored, part)
-        ranked.sort(key=lambda entry: -entry[0])
+            ranked.append((stored["language"] != language, -score, score, stored, part))
+        ranked.sort(key=lambda entry: entry[:2])
         return _by_topic(
-            [_hit(stored, part, score, folded) for _, score, stored, part in ranked[:limit]]
+            [_hit(stored, part, score, folded) for *_, score, stored, part in ranked[:limit]]
         )
 
     def warm(self, query: str) -> None:

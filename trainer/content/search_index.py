@@ -139,5 +139,5 @@ def search_stage(catalog, out: Path, report) -> None:
     """Build stage: the search index over every lesson, into out/search/."""
     lessons = list(catalog.lessons.values())
     path, built = ensure_index(out / "search", lessons)
-    state = "built" if built else "already up to date"
-    report.say(f"Search index of {len(lessons)} lesson(s) {state}: {path}.")
+    state = "đã làm" if built else "vẫn còn mới"
+    report.say(f"Chỉ mục tìm kiếm {len(lessons)} bài {state}: {path}.")

@@ -97,7 +97,7 @@ def audio_stage(config: Mapping):
                 settings.engines, bitrate=settings.bitrate, timeout=settings.timeout
             )
         except ValueError as error:
-            report.say(f"Audio: not built; check TRAINER_SPEECH_ENGINES: {error}.")
+            report.say(f"Giọng đọc: chưa làm; xem lại TRAINER_SPEECH_ENGINES: {error}.")
             return
         voices = Voices(engines, out / AUDIO)
         table, problems = read_pronunciations(root)
@@ -133,29 +133,27 @@ def build_audio(
     _report(catalog, manifest, voices, settings, report)
     if unknown := _unknown(every, voices, table):
         report.say(
-            "Audio: voices may misread these; say how in lessons/pronunciation.yaml: "
-            + ", ".join(unknown)
+            "Giọng đọc: giọng máy có thể đọc sai những chữ này; ghi cách đọc vào "
+            "lessons/pronunciation.yaml: " + ", ".join(unknown)
         )
     if english := _english(every, voices, table):
         report.say(
-            "Audio: espeak-ng reads these with English rules; give them a Vietnamese spelling "
-            "in lessons/pronunciation.yaml (see `trainer speech-text`): " + ", ".join(english)
+            "Giọng đọc: espeak-ng đọc những chữ này theo luật tiếng Anh; ghi cách viết tiếng "
+            "Việt vào lessons/pronunciation.yaml (xem `trainer speech-text`): " + ", ".join(english)
         )
     for key in manifest.stale:
-        report.say(f"Audio: the recording of {key} is older than the text; record it again.")
+        report.say(f"Giọng đọc: bản ghi {key} cũ hơn lời trong bài; cần ghi lại.")
     return manifest
 
 
 def _report(catalog: Catalog, manifest: Manifest, voices: Voices, settings: Settings, report):
-    report.say(
-        f"Audio: {voices.made} file(s) synthesised, the rest from the cache in {voices.folder}."
-    )
+    report.say(f"Giọng đọc: làm mới {voices.made} tệp, còn lại lấy sẵn trong {voices.folder}.")
     for line in coverage(catalog, manifest, ["recorded", *settings.engines]):
         report.say(line)
     for engine, why in voices.down.items():
-        report.say(f"Audio: `{engine}` was skipped after a failure: {why}")
+        report.say(f"Giọng đọc: bỏ qua `{engine}` sau một lần lỗi: {why}")
     for failure in voices.failures:
-        report.say(f"Audio: {failure}")
+        report.say(f"Giọng đọc: {failure}")
 
 
 def _unknown(every: list[Part], voices: Voices, table: Pronunciations) -> list[str]:
@@ -283,8 +281,8 @@ def coverage(catalog: Catalog, manifest: Manifest, engines: list[str]) -> list[s
             track = manifest.clip(slug, language, step.number)
             counts[language][track.engine if track else "none"] += 1
     columns = [*engines, "none"]
-    lines = ["Audio coverage, steps per language and voice:"]
-    lines.append(f"  {'language':<10}" + "".join(f"{name:>10}" for name in columns))
+    lines = ["Số bước có giọng đọc, theo ngôn ngữ và giọng (none: chưa có):"]
+    lines.append(f"  {'tiếng':<10}" + "".join(f"{name:>10}" for name in columns))
     for code, counter in counts.items():
         lines.append(f"  {code:<10}" + "".join(f"{counter[name]:>10}" for name in columns))
     return lines

@@ -63,3 +63,20 @@ def test_a_shipped_lesson_makes_a_poster_with_a_qr_code_to_it():
     image = poster_of(REPOSITORY, lesson.slug, url)
 
     assert [found.text for found in zxingcpp.read_barcodes(image)] == [url]
+
+
+def test_a_long_address_on_the_poster_breaks_after_a_slash_or_dot_never_leaving_a_lone_letter():
+    from PIL import Image, ImageDraw
+
+    from trainer.services.reading.poster import _font, _wrap
+
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    address = (
+        "http://192.168.100.200:5000/bai-hoc/cai-dat-vneid-muc-2-tren-dien-thoai-android?lang=hmn"
+    )
+
+    lines = _wrap(draw, address, _font(28), 560)
+
+    assert "".join(lines) == address and len(lines) > 1
+    assert all(line[-1] in "/.-?=&" for line in lines[:-1])
+    assert min(len(line) for line in lines) >= 3

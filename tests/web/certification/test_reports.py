@@ -63,6 +63,14 @@ def test_the_csv_file_downloads_with_vietnamese_headings(client, login, teams):
     assert rows[1][0] == "Tổ CNSCĐ-Xã Mường Phăng" and rows[1][5] == "1"
 
 
+def test_the_csv_file_names_its_charset_once(client, login, teams):
+    login("mai")
+
+    response = client.get("/bao-cao/tai.csv?quy=2026-Q1")
+
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
 def test_an_admin_downloads_every_team_as_excel(client, login, teams):
     login("quantri")
 

@@ -9,7 +9,7 @@ def test_a_reader_without_an_account_gets_the_kept_page_the_second_time(app, cli
     second = client.get("/bai-hoc/mat-khau").get_data(as_text=True)
 
     assert second == first
-    assert ("/bai-hoc/mat-khau?", "") in serving(app).pages
+    assert ("/bai-hoc/mat-khau?", "", "vi") in serving(app).pages
 
 
 def test_each_display_choice_and_language_is_kept_apart(client):

@@ -34,6 +34,12 @@ def test_a_translation_found_links_to_that_language(client):
     assert 'href="/bai-hoc/mat-khau?lang=hmn' in html
 
 
+def test_each_result_names_its_language(client):
+    html = client.get("/tim-kiem?q=password").get_data(as_text=True)
+
+    assert '<span class="count" lang="vi">Tiếng H&#39;Mông</span>' in html
+
+
 def test_nothing_found_says_what_to_try(client):
     html = client.get("/tim-kiem?q=xyzzy").get_data(as_text=True)
 

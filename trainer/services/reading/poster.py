@@ -153,13 +153,20 @@ def _wrap(draw, text: str, font, width: int) -> list[str]:
 
 
 def _pieces(draw, word: str, font, width: int) -> list[str]:
-    """A word too long for a line (a web address) broken between characters."""
+    """A word too long for a line (a web address) broken where an address breaks best:
+    after a "/", ".", "-", "?", "=" or "&" on the line; between characters only where the
+    line holds none, so no line is left with a lone letter."""
     pieces = [""]
     for char in word:
-        if pieces[-1] and draw.textlength(pieces[-1] + char, font=font) > width:
-            pieces.append("")
+        line = pieces[-1]
+        if line and draw.textlength(line + char, font=font) > width:
+            cut = max(line.rfind(mark) for mark in BREAKS) + 1
+            pieces[-1:] = [line[:cut], line[cut:]] if cut > len(line) // 2 else [line, ""]
         pieces[-1] += char
     return pieces
+
+
+BREAKS = "/.-?=&"
 
 
 @cache

@@ -73,7 +73,7 @@ def download(kind: str):
     report, _, _, chosen = _report()
     name = f"bao-cao-to-cnscd-{report.period.slug}{'-to-' + chosen if chosen else ''}"
     if kind == "csv":
-        body, mimetype = quarterly.to_csv(report).encode("utf-8"), "text/csv; charset=utf-8"
+        body, mimetype = quarterly.to_csv(report).encode("utf-8"), "text/csv"  # Flask adds utf-8
     elif kind == "xlsx":
         body, mimetype = quarterly.to_xlsx(report), XLSX
     else:

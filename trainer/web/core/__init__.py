@@ -15,6 +15,7 @@ from trainer.web.core import (
     ids,
     language,
     limits,
+    names,
     templates,
 )
 
@@ -34,3 +35,4 @@ def init_app(app: Flask) -> None:
     headers.init_app(app)
     app.add_template_filter(clock.shown_day, "day")
     app.add_template_filter(clock.shown_time, "moment")
+    app.add_template_filter(names.short_name, "short_name")

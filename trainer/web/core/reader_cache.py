@@ -14,7 +14,7 @@ from functools import wraps
 from flask import g, make_response, request, session
 from flask_login import current_user
 
-from trainer.web.core import display
+from trainer.web.core import display, language
 from trainer.web.core.serving_state import serving
 
 # Addresses come from visitors: the serving state keeps pages up to a number of bytes (every
@@ -40,7 +40,7 @@ def for_readers(view: Callable) -> Callable:
     return wrapper
 
 
-def _key() -> tuple[str, str] | None:
+def _key() -> tuple[str, str, str] | None:
     if current_user.is_authenticated or "_flashes" in session or set(request.args) - {"lang"}:
         return None
-    return request.full_path, request.cookies.get(display.COOKIE, "")
+    return request.full_path, request.cookies.get(display.COOKIE, ""), language.chosen_language()

@@ -89,7 +89,7 @@ def clip(name: str):
 @bp.get("/bai-hoc/<slug>/loa-truyen-thanh.mp3")
 def loudspeaker(slug: str):
     """The whole lesson in one MP3, to download for the commune loudspeaker or Zalo."""
-    lesson = current_catalog().lesson(slug, chosen_language()) or abort(404)
+    lesson = current_catalog().lesson(slug, chosen_language(remembered=False)) or abort(404)
     track = loudspeaker_track(lesson) or abort(404)
     response = send_file(
         serving().audio_file(track.file) or abort(404),

@@ -44,6 +44,7 @@ def me():
             db.session, [current_user.id], quarter.first_day, quarter.next.first_day
         ),
         cleared=[catalog.topic(slug) for slug in cleared],
+        managed=[team.name for team in current_user.managed_teams],
     )
 
 

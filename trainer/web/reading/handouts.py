@@ -38,7 +38,7 @@ def handout(slug: str):
 
 @bp.get("/bai-hoc/<slug>/ap-phich.png")
 def poster(slug: str):
-    lesson, topic = _lesson_and_topic(slug)
+    lesson, topic = _lesson_and_topic(slug, remembered=False)  # a picture a cache may keep
     if not asked_at_own_address():
         abort(400)  # a Host header this server does not have: no drawing for it
     url = lesson_public_url(lesson)
@@ -63,7 +63,7 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
-def _lesson_and_topic(slug: str):
+def _lesson_and_topic(slug: str, remembered: bool = True):
     catalog = current_catalog()
     original = catalog.lesson(slug) or abort(404)
-    return in_language(original), catalog.topic(original.topic)
+    return in_language(original, remembered), catalog.topic(original.topic)

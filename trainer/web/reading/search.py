@@ -68,6 +68,7 @@ def results():
         "search/results.html",
         query=query,
         groups=[(catalog.topic(group.topic), group.hits) for group in found],
+        languages=catalog.languages,
         hit_url=hit_url,
         marked=Markup,  # the search module escaped the lesson text and added only <mark>
     )

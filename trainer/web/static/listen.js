@@ -18,6 +18,10 @@
   var at = 0;
   var wanted = false; // the listener asked to hear: keep going part after part
   var timer = null;
+  // Each play() asked for; a pause or a later play() makes earlier ones stale. On a slow
+  // connection a clip still loading is aborted by → or Space, and its play() fails later:
+  // that failure must not undo what the listener asked for since.
+  var asked = 0;
 
   function speed() {
     try { return localStorage.getItem(KEY) === "cham" ? "cham" : "thuong"; } catch (e) { return "thuong"; }
@@ -69,11 +73,17 @@
     player.playbackRate = slow ? parseFloat(part.dataset.slowRate || "1") : 1;
     wanted = true;
     showPlaying(true);
-    player.play().catch(function () { wanted = false; showPlaying(false); });
+    var mine = ++asked;
+    player.play().catch(function () {
+      if (mine !== asked) return; // stopped on purpose since: nothing to undo
+      wanted = false;
+      showPlaying(false);
+    });
   }
 
   function pause() {
     clearTimeout(timer);
+    asked++;
     wanted = false;
     player.pause();
     showPlaying(false);

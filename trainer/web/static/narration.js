@@ -43,7 +43,8 @@
     playing = button;
     mark(button, true);
     if (pressed) count(button.dataset.count);
-    player.play().catch(function () { mark(button, false); });
+    // A play() aborted by a later press fails after that press: undo only if nothing plays.
+    player.play().catch(function () { if (player.paused) mark(button, false); });
   }
 
   document.querySelectorAll("a.speak").forEach(function (button) {
