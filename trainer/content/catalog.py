@@ -76,6 +76,8 @@ class Content:
     outcomes: Outcomes
     bank_files: frozenset[str]  # topics with a bank file, loadable or not
     pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> picture
+    # files that gave nothing to serve, and the slug each names (for follow-on problems)
+    unread: dict[Path, str] = field(default_factory=dict)
 
 
 def read_content(root: Path, media_out: Path | None = None) -> tuple[Content, list[Problem]]:
@@ -111,6 +113,7 @@ def read_content(root: Path, media_out: Path | None = None) -> tuple[Content, li
         outcomes=outcomes,
         bank_files=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
         pictures=built,
+        unread=unread,
     )
     return content, problems
 
@@ -137,7 +140,7 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
         banks=content.bank_files,
         outcomes=content.outcomes,
     )
-    return catalog, sorted(set(_mark_follow_ons(problems, unread)))
+    return catalog, sorted(set(_mark_follow_ons(problems, content.unread)))
 
 
 def bank_warnings(catalog: Catalog) -> list[Problem]:
