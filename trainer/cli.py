@@ -77,17 +77,34 @@ def content_stats(content: Path, build_dir: Path | None):
 
 
 @cli.command()
-def build():
+@click.option(
+    "--videos",
+    is_flag=True,
+    help="Also make every voiced lesson's video for Zalo groups (needs FFmpeg; minutes).",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="The address people reach the site at, for the videos' end card and QR code "
+    "(default: TRAINER_PUBLIC_BASE_URL), e.g. http://192.168.1.10:5000.",
+)
+def build(videos: bool, address: str | None):
     """Build pictures, audio, the search index and the checked catalog into the instance folder."""
     from trainer import pipeline
     from trainer.app import settings_app
     from trainer.content import build as content_build
 
     app = settings_app()
+    address = address or app.config["PUBLIC_BASE_URL"]
+    if videos and not address:
+        raise click.UsageError(
+            "--videos needs the address people open the site at, for the end card: "
+            "set TRAINER_PUBLIC_BASE_URL or give --address http://192.168.1.10:5000"
+        )
     report = content_build.build(
         Path(app.config["CONTENT_DIR"]),
         Path(app.config["BUILD_DIR"]),
-        pipeline.default_stages(app.config),
+        pipeline.default_stages(app.config, video_address=address if videos else None),
     )
     for line in report.lines:
         click.echo(line)

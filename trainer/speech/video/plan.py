@@ -11,6 +11,7 @@ makes a new video; the same content never makes a second one.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,20 +88,21 @@ def plan_video(
     lesson: Lesson,
     topic: str,
     tracks: list[Track | None],
-    audio_folder: Path,
+    clip_path: Callable[[Track], Path],
     media_root: Path,
     address: str,
 ) -> VideoPlan | Unvoiced:
     """The video of a lesson in its language, or Unvoiced while a part has no narration.
 
-    tracks: each part's normal-speed clip from the audio manifest (0 = title and intro).
+    tracks: each part's normal-speed clip from the audio manifest (0 = title and intro);
+    clip_path: where a track's file is.
     """
     if len(tracks) != len(lesson.steps) + 1 or not all(tracks):
         return Unvoiced(sum(1 for track in tracks if track is None), len(lesson.steps) + 1)
     voiced: list[Track] = [track for track in tracks if track is not None]
     scenes, at = [], 0.0
     for number, track in enumerate(voiced):
-        scene = _scene(lesson, number, track, at, audio_folder, media_root)
+        scene = _scene(lesson, number, track, at, clip_path(track), media_root)
         scenes.append(scene)
         at += scene.seconds
     scenes.append(Scene(END, round(at, 3), END_SECONDS, lesson.title, ()))
@@ -122,7 +124,7 @@ def plan_video(
 
 
 def _scene(
-    lesson: Lesson, number: int, track: Track, start: float, audio_folder: Path, media: Path
+    lesson: Lesson, number: int, track: Track, start: float, audio: Path, media: Path
 ) -> Scene:
     seconds = round(track.seconds + PAUSE, 3)
     if number == TITLE:
@@ -130,16 +132,12 @@ def _scene(
         pieces = screens(words or [("text", lesson.title)])
         lead = len(lesson.title) if words else 0
         captions = timed(pieces, start, track.seconds, lead, PAUSE)
-        return Scene(
-            TITLE, round(start, 3), seconds, lesson.title, captions, None, audio_folder / track.file
-        )
+        return Scene(TITLE, round(start, 3), seconds, lesson.title, captions, None, audio)
     step = lesson.steps[number - 1]
     pieces = screens(_paragraphs(step, lesson.language))
     captions = timed(pieces, start, track.seconds, len(step.title) + 8, PAUSE)
     picture = media / step.illustration.src if step.illustration else None
-    return Scene(
-        number, round(start, 3), seconds, step.title, captions, picture, audio_folder / track.file
-    )
+    return Scene(number, round(start, 3), seconds, step.title, captions, picture, audio)
 
 
 def _paragraphs(step: Step, language: str) -> list[tuple[str, str]]:
