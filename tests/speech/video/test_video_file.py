@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from PIL import Image, ImageChops, ImageStat
 
 from tests.speech.video.conftest import probe
@@ -137,3 +138,11 @@ def test_the_captions_cover_each_step_in_order_with_its_words(plan, built):
         shown = " ".join(cue[2] for cue in inside)
         assert shown.replace("Mẹo: ", "").replace("Cẩn thận: ", "") == " ".join(words.split())
         start += length
+
+
+def test_the_end_card_shows_a_qr_code_that_opens_the_lesson(video, plan):
+    end = plan.scenes[-1]
+
+    frame = frame_at(video, end.middle)
+
+    assert [found.text for found in zxingcpp.read_barcodes(frame)] == [plan.address]
