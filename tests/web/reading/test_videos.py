@@ -149,3 +149,15 @@ def test_without_ffmpeg_the_server_says_it_cannot_make_the_video(fresh, monkeypa
 
     assert response.status_code == 503
     assert "Máy chủ chưa cài FFmpeg" in response.get_data(as_text=True)
+
+
+def test_a_topic_kept_on_the_phone_offers_its_videos_as_an_option(client):
+    pack = client.get("/chu-de/an-toan/goi.json").get_json()
+    videos = {file["url"]: file for file in pack["files"] if file["kind"] == "video"}
+    video = fetch(client, "/bai-hoc/mat-khau/video.mp4?xem=1")
+
+    assert videos["/bai-hoc/mat-khau/video.mp4?xem=1"]["size"] == len(video.data)
+    assert "/bai-hoc/mat-khau/video.vtt" in videos
+    assert pack["size_of_video"] == sum(file["size"] for file in videos.values())
+    assert pack["size"] == sum(f["size"] for f in pack["files"] if f["kind"] not in
+                               ("video", "slow-audio"))  # fmt: skip

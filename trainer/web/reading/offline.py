@@ -30,6 +30,7 @@ from trainer.web.core.catalog import current_catalog
 from trainer.web.core.files import STATIC_DIR, asset_url, picture_size
 from trainer.web.listening.narration import current_audio
 from trainer.web.members import progress
+from trainer.web.reading import videos
 
 bp = Blueprint("offline", __name__)
 # What the phone keeps from its first visit, so the site opens with no signal.
@@ -131,14 +132,16 @@ def pack(slug: str):
         page=lambda url: _page_body(url, cookie if url in personal else ""),
         picture_size=picture_size,
     )
+    lessons = catalog.lessons_in(slug)
     found = topic_pack(
         topic,
-        catalog.lessons_in(slug),
+        lessons,
         catalog.pictures,
         current_audio(),
         links,
         guide=guide,
         extra_pages=extra,
+        videos=tuple(file for lesson in lessons for file in videos.pack_files(lesson)),
     )
     response = jsonify(found.as_json())
     response.cache_control.no_cache = True

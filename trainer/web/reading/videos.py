@@ -23,6 +23,7 @@ from flask import (
 )
 
 from trainer.content.model import Lesson
+from trainer.services.reading.topic_pack import PackFile
 from trainer.speech.manifest import Track
 from trainer.speech.video import maker
 from trainer.speech.video.captions import webvtt
@@ -94,6 +95,20 @@ def lesson_video(lesson: Lesson) -> dict:
         "watch": url_for("videos.video", slug=lesson.slug, lang=language, xem=1),
         "captions": url_for("videos.captions", slug=lesson.slug, lang=language),
     }
+
+
+def pack_files(lesson: Lesson) -> list[PackFile]:
+    """The lesson's video (to play in the page) and its captions, for a topic kept on the
+    phone; none before the video is made."""
+    video = lesson_video(lesson)
+    if not video["plan"] or not video["size"]:
+        return []
+    key = video["plan"].key
+    captions = webvtt(video["plan"].captions).encode()
+    return [
+        PackFile(video["watch"], video["size"], "video", key),
+        PackFile(video["captions"], len(captions), "video", key),
+    ]
 
 
 def unvoiced_reason(lesson: Lesson, plan: Unvoiced) -> str:
