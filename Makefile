@@ -4,19 +4,29 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+INTERFACE ?=
+# pytest-xdist workers for `make test` (auto: one per core).
+TEST_WORKERS ?= auto
+STARTED := $(shell date +%s)
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check build bench lint format clean
+.PHONY: run hall test check build bench lint format clean
 
 run: $(VENV)/.installed /usr/bin/ffmpeg
 	$(BIN)/trainer build
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/trainer serve
 
+# At the culture house: serve the laptop's Wi-Fi; QR codes carry the address phones open.
+# Several networks: it asks which, or `make hall INTERFACE=wlan0`.
+hall: $(VENV)/.installed
+	$(BIN)/trainer build
+	PORT=$(PORT) HALL_INTERFACE=$(INTERFACE) $(BIN)/trainer serve --hall
+
 test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql /usr/sbin/nginx /usr/bin/ffmpeg
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/trainer check
-	$(BIN)/pytest
+	MAKE_TEST_STARTED=$(STARTED) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile
 
 check: $(VENV)/.installed
 	$(BIN)/trainer check

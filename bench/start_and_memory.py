@@ -11,13 +11,16 @@ See bench/README.md. Only 127.0.0.1 is contacted. Exits 0 whatever the figures a
    settings (gthread, 2 workers × 4 threads, --preload). Rounds alternate the two.
 3. Memory: PSS summed over the gunicorn master and its workers (/proc/<pid>/smaps_rollup),
    idle after the first answer, and after --requests requests spread over reading pages,
-   search, a handout, a poster, pictures and sign-in (the baseline gets the same count).
+   search, a handout, a poster, pictures, sign-in and a signed-in member's pages (the
+   member signs in through the form once per round; the baseline gets the same count).
 """
 
 from __future__ import annotations
 
 import argparse
+import http.cookiejar
 import os
+import re
 import shutil
 import signal
 import socket
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -48,6 +52,10 @@ PAGES = [
     "/dang-ky",
     "/xac-minh",
 ]
+# Asked for with the member's cookies: the account page, a quiz's start page, certificates.
+SIGNED_IN = ["/cua-toi", "/kiem-tra/an-toan-so", "/chung-nhan"]
+MEMBER, PASSWORD = "thanhvien.bench", "ca-phe-sang-7-gio"
+TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 def free_port() -> int:
@@ -56,9 +64,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def get(url: str, timeout: float = 30) -> int:
+def get(url: str, timeout: float = 30, cookie: str = "") -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
             return response.status
     except urllib.error.HTTPError as error:
@@ -127,14 +136,31 @@ def start_baseline(env: dict, port: int) -> subprocess.Popen:
     )  # fmt: skip
 
 
-def load(base: str, paths: list[str], count: int) -> int:
-    """count requests over paths from 8 threads; returns how many answered 200."""
-    urls = [base + paths[n % len(paths)] for n in range(count)]
+def signed_in(base: str) -> str:
+    """The member signs in through the form; the Cookie header their browser then sends."""
+    jar = http.cookiejar.CookieJar()
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with browser.open(f"{base}/dang-nhap", timeout=30) as page:
+        token = TOKEN.search(page.read().decode()).group(1)
+    form = {"csrf_token": token, "login": MEMBER, "password": PASSWORD}
+    with browser.open(f"{base}/dang-nhap", urllib.parse.urlencode(form).encode(), timeout=30):
+        pass
+    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
+
+
+def load(base: str, paths: list[str], count: int, members: bool) -> int:
+    """count requests over paths (and the member's pages, when members) from 8 threads;
+    returns how many answered 200."""
+    cookie = signed_in(base) if members else ""
+    asked = [(path, "") for path in paths] + [(path, cookie) for path in SIGNED_IN if members]
+    jobs = [asked[n % len(asked)] for n in range(count)]
     with ThreadPoolExecutor(8) as pool:
-        return sum(status == 200 for status in pool.map(get, urls))
+        return sum(
+            status == 200 for status in pool.map(lambda job: get(base + job[0], 30, job[1]), jobs)
+        )
 
 
-def measure(name: str, start, env: dict, paths: list[str], args) -> dict:
+def measure(name: str, start, env: dict, paths: list[str], args, members=False) -> dict:
     port = free_port()
     spawned = time.monotonic()
     process = start(env, port)
@@ -142,7 +168,7 @@ def measure(name: str, start, env: dict, paths: list[str], args) -> dict:
         answered = wait_for_200(f"http://127.0.0.1:{port}/", process, args.start_timeout)
         time.sleep(args.settle)
         idle = server_pss_mb(process.pid)
-        ok = load(f"http://127.0.0.1:{port}", paths, args.requests)
+        ok = load(f"http://127.0.0.1:{port}", paths, args.requests, members)
         time.sleep(args.settle)
         loaded = server_pss_mb(process.pid)
     finally:
@@ -157,6 +183,11 @@ def build(env: dict, voices: bool) -> None:
     )
     if not (Path(env["TRAINER_INSTANCE_PATH"]) / "build" / "catalog.pickle").is_file():
         sys.exit(f"trainer build failed:\n{done.stdout}\n{done.stderr}")
+    member = [str(TRAINER), "create-user", "--role", "member", "--name", "Thành viên thử"]
+    member += ["--login", MEMBER, "--password", PASSWORD]
+    done = subprocess.run(member, env=env, cwd=REPO, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"trainer create-user failed:\n{done.stdout}\n{done.stderr}")
 
 
 def main() -> None:
@@ -173,7 +204,7 @@ def main() -> None:
         build(env, args.voices)
         runs = []
         for _ in range(args.rounds):
-            runs.append(measure("trainer serve", start_trainer, env, PAGES, args))
+            runs.append(measure("trainer serve", start_trainer, env, PAGES, args, members=True))
             runs.append(measure("minimal Flask app", start_baseline, env, ["/"], args))
     finally:
         shutil.rmtree(instance, ignore_errors=True)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ from tests.factories import copy_content
 from tests.forms import Login
 from tests.serving import serving
 from trainer import create_app, database
+from trainer.content.build import build
+from trainer.speech.stage import audio_stage
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,6 +28,22 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """`make test` ends with its wall time (install, ruff, trainer check and pytest) and how
+    busy the machine was, so a slow run on a loaded machine reads as such."""
+    started = os.environ.get("MAKE_TEST_STARTED")
+    if not started or hasattr(config, "workerinput"):
+        return
+    seconds = time.time() - float(started)
+    workers = getattr(config.option, "numprocesses", None) or 0
+    load = " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    terminalreporter.write_sep(
+        "=",
+        f"make test wall time: {seconds / 60:.1f} min ({seconds:.0f} s); "
+        f"{workers or 'no'} xdist workers on {os.cpu_count()} cores; load average {load}",
+    )
+
+
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch):
     """Tests never reach the internet: every request made through `requests` fails at once."""
@@ -32,6 +52,42 @@ def no_network(monkeypatch):
         raise requests.exceptions.ConnectionError(f"tests never reach the network: {request.url}")
 
     monkeypatch.setattr(requests.Session, "send", refuse)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_instance_folder(tmp_path_factory):
+    """An app made without an instance folder of its own gets this test process's, never
+    the repository's instance/ (which every xdist worker, and `make run`, would share)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TRAINER_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
+        yield
+
+
+@pytest.fixture(scope="session")
+def voiced_test_content(tmp_path_factory) -> Path:
+    """The test content built with audio from the offline voice, once per test process.
+
+    Read it only (as an app's BUILD_DIR); to build into a folder of a test's own, use
+    build_with_voice.
+    """
+    content = copy_content(tmp_path_factory.mktemp("voiced") / "content")
+    out = content.parent / "built"
+    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    return out
+
+
+@pytest.fixture
+def build_with_voice(voiced_test_content):
+    """build_with_voice(content, out): the real build with the offline voice on content into
+    out, starting from the clips voiced_test_content made, so only changed text is voiced."""
+
+    def run(content: Path, out: Path) -> Path:
+        shutil.copytree(voiced_test_content, out)
+        stage = audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})
+        build(content, out, [stage])
+        return out
+
+    return run
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from werkzeug.security import generate_password_hash
 
+from trainer.content.catalog import load_catalog
 from trainer.models import User
+from trainer.services.members import passwords
 from trainer.services.members.teams import add_team, find_or_add_commune
 
 DATA = Path(__file__).parent / "data" / "content"
@@ -73,14 +74,24 @@ def line_of(root: Path, shown: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+@cache
+def shipped_catalog():
+    """The shipped content's (catalog, problems), read once per test process; tests only
+    read it (several test modules need it at collection, once in every xdist worker)."""
+    return load_catalog(REPOSITORY)
+
+
 PASSWORD = "hoc-ky-nang-so"
 _COUNTER = itertools.count(1)
 
 
 @cache
 def _password_hash(password: str) -> str:
-    # scrypt is slow on purpose; hash each test password once per run.
-    return generate_password_hash(password)
+    # Hashing is slow on purpose; hash each test password once per run.
+    return passwords.hash_password(password)
 
 
 def make_team(

@@ -1,20 +1,16 @@
 """The lessons, topics and pictures in this repository are reviewed like code: they must pass."""
 
-from pathlib import Path
-
-from trainer.content.catalog import load_catalog
-
-REPOSITORY = Path(__file__).resolve().parent.parent
+from tests.factories import shipped_catalog
 
 
 def test_shipped_content_has_no_problems():
-    _, problems = load_catalog(REPOSITORY)
+    _, problems = shipped_catalog()
 
     assert [str(problem) for problem in problems] == []
 
 
 def test_every_topic_has_at_least_two_lessons():
-    catalog, _ = load_catalog(REPOSITORY)
+    catalog, _ = shipped_catalog()
 
     counts = {topic.slug: len(catalog.lessons_in(topic.slug)) for topic in catalog.topics}
 
@@ -23,7 +19,7 @@ def test_every_topic_has_at_least_two_lessons():
 
 
 def test_every_original_cites_its_sources():
-    catalog, _ = load_catalog(REPOSITORY)
+    catalog, _ = shipped_catalog()
 
     uncited = [
         slug

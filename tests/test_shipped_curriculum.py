@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from trainer.content.catalog import load_catalog
+from tests.factories import shipped_catalog
 from trainer.content.model import ITEM_TYPES
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-CATALOG, _ = load_catalog(REPOSITORY)
+CATALOG, _ = shipped_catalog()
 TOPICS = [topic.slug for topic in CATALOG.topics]
 
 

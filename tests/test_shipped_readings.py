@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from trainer.content.catalog import load_catalog
+from tests.factories import shipped_catalog
 from trainer.speech.espeak import Espeak
 from trainer.speech.stage import parts
 from trainer.speech.text import read_pronunciations, speakable, unknown_words
@@ -11,7 +11,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 def vietnamese_parts():
-    catalog, _ = load_catalog(REPOSITORY)
+    catalog, _ = shipped_catalog()
     table, _ = read_pronunciations(REPOSITORY)
     for (_, language), lesson in sorted(catalog.lessons.items()):
         if language == "vi":

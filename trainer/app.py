@@ -7,6 +7,7 @@ import os
 from flask import Flask
 
 from trainer import config, extensions, proxy
+from trainer.services.members import passwords
 from trainer.web import certification, core, field, hall, listening, members, reading
 
 
@@ -40,6 +41,11 @@ def settings_app(test_config: dict | None = None) -> Flask:
     else:
         app.config.update(test_config)
     config.settle(app)
+    passwords.configure(
+        app.config["PASSWORD_MEMORY_KIB"],
+        app.config["PASSWORD_TIME_COST"],
+        app.config["PASSWORD_PARALLELISM"],
+    )
     proxy.init_app(app)
 
     extensions.init_app(app)

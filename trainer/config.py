@@ -61,6 +61,14 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = None
     REMEMBER_COOKIE_SECURE = None
+    # Members' passwords are hashed with Argon2id at this cost: memory in KiB, passes,
+    # lanes. The floor is OWASP's minimum, m = 19 MiB (19456 KiB), t = 2, p = 1: a lower
+    # setting stops the app at start. Each sign-in costs one check at this cost (about
+    # 0.05 s of one core at the floor), so raising it makes a class's sign-ins queue longer.
+    # Older hashes (scrypt) are still accepted and hashed again at the next sign-in.
+    PASSWORD_MEMORY_KIB = 19 * 1024
+    PASSWORD_TIME_COST = 2
+    PASSWORD_PARALLELISM = 1
     # "Ghi nhớ trên điện thoại này" keeps a member signed in this long.
     REMEMBER_COOKIE_DURATION = timedelta(days=30)
     # The largest request body (bytes): a CSV import of 2 MB and its form. A recording's
@@ -79,6 +87,9 @@ class Defaults:
     SPEECH_BITRATE = 24
     # The slow version's speed, for elderly listeners.
     SPEECH_SLOW = 0.8
+    # Plays of a step are added up in each server process and written every this many
+    # seconds (one short write for a burst of presses).
+    PLAYS_WRITTEN_EVERY = 10.0
 
 
 def settle(app: Flask) -> None:

@@ -13,11 +13,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from tests.factories import shipped_catalog
 from tests.web.hall.hall_quiz import right_letters
-from trainer.content.catalog import load_catalog
 
 REPOSITORY = Path(__file__).resolve().parents[2]
-CATALOG, _ = load_catalog(REPOSITORY)
+CATALOG, _ = shipped_catalog()
 WORDS = re.compile(r"[\w-]+")  # an item id is one of these, whole
 LINK = re.compile(r'(?:href|src|action|data-[a-z-]+)="(/[^"]*)"')
 TEXT = ("text/", "application/json", "application/javascript", "image/svg")

@@ -13,12 +13,6 @@ from pathlib import Path
 import click
 
 from trainer.config import Defaults
-from trainer.content.catalog import load_catalog
-from trainer.speech import recordings
-from trainer.speech.errors import EngineDown
-from trainer.speech.espeak import Espeak
-from trainer.speech.stage import parts
-from trainer.speech.text import read_pronunciations, speakable
 
 
 @click.command("speech-text")
@@ -32,6 +26,12 @@ from trainer.speech.text import read_pronunciations, speakable
 )
 def speech_text(slug: str, language: str, content: Path):
     """Print what the voice will read for each part of lesson SLUG."""
+    # Imported here: every `trainer` command (`trainer serve` too) loads this module.
+    from trainer.content.catalog import load_catalog
+    from trainer.speech import recordings
+    from trainer.speech.espeak import Espeak
+    from trainer.speech.stage import parts
+    from trainer.speech.text import read_pronunciations, speakable
 
     root = Path(content)
     catalog, _ = load_catalog(root)
@@ -55,6 +55,7 @@ def speech_text(slug: str, language: str, content: Path):
 
 
 def _foreign(voice, text: str, language: str) -> list[str]:
+    from trainer.speech.errors import EngineDown
 
     try:
         return voice.foreign_words(text, language)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from trainer.content.model import Item, Problem, Quiz
+from trainer.content.refusal import refuses
 
 SIZE_FACTOR = 3  # a bank holds at least three times its draw, so retakes meet new items
 LENGTH_SHARE = 0.40  # at most this share of single items may have the longest right choice
@@ -30,6 +31,7 @@ def bank_problems(quiz: Quiz) -> list[Problem]:
         *_length_bias(quiz, longest=False),
         *_true_false_balance(quiz),
         *_position_skew(quiz),
+        *_lone_refusals(quiz),
         *_near_duplicates(quiz),
     ]
 
@@ -126,6 +128,31 @@ def _position_skew(quiz: Quiz) -> list[Problem]:
     ]
 
 
+def _lone_refusals(quiz: Quiz) -> list[Problem]:
+    """Items whose right choice is the only one that refuses or defers: a guesser who always
+    picks the careful-sounding choice gets them without knowing the procedure."""
+    return [
+        Problem(
+            quiz.path,
+            item.line,
+            f"item `{item.id}`: the right choice is the only one that refuses or defers, so "
+            "a guesser who always picks the careful choice gets it. Make a wrong choice a "
+            "careful-sounding mistake residents really make (calling back the number that "
+            "called, locking the wrong account, asking the caller to wait)",
+        )
+        for item in quiz.items
+        if lone_refusal(item)
+    ]
+
+
+def lone_refusal(item: Item) -> bool:
+    """True for a single or picture item whose right choice alone refuses or defers."""
+    if item.type not in ("single", "picture"):
+        return False
+    careful = [n for n, choice in enumerate(item.choices) if refuses(choice.text)]
+    return careful == [item.answer[0]]
+
+
 def _near_duplicates(quiz: Quiz) -> list[Problem]:
     return [
         Problem(
@@ -157,11 +184,12 @@ def cross_bank_duplicates(quizzes: Sequence[Quiz]) -> list[Problem]:
     """Items that nearly repeat an item of another bank (the first bank by name keeps it)."""
     problems = []
     ordered = sorted(quizzes, key=lambda quiz: quiz.topic)
+    words = [[(item, _words(item)) for item in (*quiz.items, *quiz.practice)] for quiz in ordered]
     for at, quiz in enumerate(ordered):
-        for other in ordered[:at]:
-            for earlier in (*other.items, *other.practice):
-                for later in (*quiz.items, *quiz.practice):
-                    share = _overlap(_words(earlier), _words(later))
+        for before, other in enumerate(ordered[:at]):
+            for earlier, earlier_words in words[before]:
+                for later, later_words in words[at]:
+                    share = _overlap(earlier_words, later_words)
                     if share >= NEAR_DUPLICATE:
                         problems.append(
                             Problem(

@@ -85,6 +85,22 @@ class SearchIndex:
             [_hit(stored, part, score, folded) for _, score, stored, part in ranked[:limit]]
         )
 
+    def warm(self, query: str) -> None:
+        """Search once, in a thread of its own whose searcher is then closed: the parts of
+        Whoosh loaded on a first search are loaded here (a server's master, before its
+        workers fork), and no open file is left behind to be shared with them."""
+
+        def search() -> None:
+            try:
+                self.search(query)
+            finally:
+                if (searcher := getattr(self._local, "searcher", None)) is not None:
+                    searcher.close()
+
+        once = threading.Thread(target=search, name="search-warm")
+        once.start()
+        once.join()
+
     def _searcher(self):
         """This thread's searcher, kept open: the index never changes while it is served."""
         if getattr(self._local, "searcher", None) is None:

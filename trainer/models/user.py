@@ -1,11 +1,12 @@
 """People who sign in: members, instructors and admins.
 
 Table `users`: full_name, username (unique, lower case) and/or phone (unique, digits only;
-never shown on a public page), password_hash (werkzeug scrypt), role (member | instructor |
-admin), team_id (the member's one team), created_at, active, pending (registered without
-the team's join code: not yet approved by an instructor), session_version (part of what a
-sign-in cookie holds; raising it ends every session signed in before). At least one of
-username and phone is set; either one signs in.
+never shown on a public page), password_hash (Argon2id; an older werkzeug scrypt one is
+replaced at the next sign-in), role (member | instructor | admin), team_id (the member's
+one team), created_at, active, pending (registered without the team's join code: not yet
+approved by an instructor), session_version (part of what a sign-in cookie holds; raising
+it ends every session signed in before). At least one of username and phone is set;
+either one signs in.
 """
 
 from __future__ import annotations

@@ -14,8 +14,6 @@ import hashlib
 import io
 from pathlib import Path
 
-from mutagen.id3 import COMM, ID3, TALB, TIT2, TLAN, TPE1
-
 from trainer.speech import mp3, speakers
 from trainer.speech.engines import write_atomically
 from trainer.speech.manifest import Track
@@ -64,6 +62,8 @@ def _resampled(clips: list[bytes], rate: int, bitrate: int) -> bytes:
 
 def _tagged(data: bytes, title: str, who: str, detail: str, language: str) -> bytes:
     """The MP3 with ID3 tags: the lesson's title, who speaks (as artist) and the details."""
+    from mutagen.id3 import COMM, ID3, TALB, TIT2, TLAN, TPE1  # only where files are made
+
     tags = ID3()
     tags.add(TIT2(encoding=3, text=title))
     tags.add(TPE1(encoding=3, text=who))

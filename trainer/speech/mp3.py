@@ -1,15 +1,18 @@
 """Small mono MP3s: encoding PCM with LAME (the lameenc wheel), decoding with miniaudio, and
-reading back what we made."""
+reading back what we made.
+
+The three libraries are imported by the functions that use them: a server imports this
+module for its error class and frame arithmetic, and encodes or decodes only when someone
+uploads a recording.
+"""
 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-import lameenc
-import miniaudio
-import mutagen
-from mutagen import MutagenError
-from mutagen.mp3 import MP3
+if TYPE_CHECKING:
+    from mutagen.mp3 import MP3
 
 
 class NotAudio(ValueError):
@@ -18,6 +21,8 @@ class NotAudio(ValueError):
 
 def encode(pcm: bytes, rate: int, bitrate: int) -> bytes:
     """16-bit mono PCM at `rate` Hz → constant-bitrate MP3 at `bitrate` kbps."""
+    import lameenc
+
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(rate)
@@ -28,6 +33,8 @@ def encode(pcm: bytes, rate: int, bitrate: int) -> bytes:
 
 def decode(data: bytes, rate: int) -> bytes:
     """An MP3 as 16-bit mono PCM at `rate` Hz, resampled whatever rate it was made at."""
+    import miniaudio
+
     try:
         sound = miniaudio.decode(
             data, output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=rate
@@ -44,6 +51,9 @@ def silence(seconds: float, rate: int, bitrate: int) -> bytes:
 
 def info(data: bytes) -> MP3:
     """The stream's duration, sample rate and bitrate; NotAudio when it has no MP3 frames."""
+    from mutagen import MutagenError
+    from mutagen.mp3 import MP3
+
     try:
         return MP3(io.BytesIO(data))
     except (MutagenError, ValueError, EOFError) as error:
@@ -112,6 +122,9 @@ def frame_seconds(data: bytes) -> float:
 
 def any_seconds(data: bytes) -> float:
     """Duration of an MP3, M4A, Ogg or WAV recording; 0 when it cannot be told."""
+    import mutagen
+    from mutagen import MutagenError
+
     try:
         found = mutagen.File(io.BytesIO(data))
     except (MutagenError, ValueError, EOFError):

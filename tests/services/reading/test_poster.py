@@ -4,7 +4,7 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from tests.factories import write_lesson
+from tests.factories import shipped_catalog, write_lesson
 from trainer.content.catalog import load_catalog
 from trainer.services.reading.poster import SIZE, poster_text, render_poster
 
@@ -56,7 +56,7 @@ def test_a_lesson_of_twelve_long_steps_still_fits_with_a_readable_qr_code(conten
 
 
 def test_a_shipped_lesson_makes_a_poster_with_a_qr_code_to_it():
-    catalog, _ = load_catalog(REPOSITORY)
+    catalog, _ = shipped_catalog()
     lesson = next(lesson for (slug, lang), lesson in catalog.lessons.items() if lang == "vi")
     url = f"http://127.0.0.1:5000/bai-hoc/{lesson.slug}"
 

@@ -5,20 +5,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import PASSWORD, make_user
-from tests.web.layout import build_voiced, open_every_panel
+from tests.web.layout import open_every_panel
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The test lessons with audio, so the lesson shows its listening bar as it really does."""
-    return build_voiced(tmp_path_factory.mktemp("built"))
-
-
 @pytest.fixture
-def app(make_app, content, built):
-    return make_app(content, BUILD_DIR=str(built))
+def app(make_app, content, voiced_test_content):
+    """The test lessons with audio, so the lesson shows its listening bar as it really does."""
+    return make_app(content, BUILD_DIR=str(voiced_test_content))
 
 
 @pytest.fixture

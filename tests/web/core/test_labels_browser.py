@@ -3,7 +3,7 @@ opens, at every text size, on a phone and on the same phone zoomed to 200 %."""
 
 import pytest
 
-from tests.web.layout import SCREENS, broken_label_words, build_voiced, off_screen, open_every_panel
+from tests.web.layout import SCREENS, broken_label_words, off_screen, open_every_panel
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +19,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The test lessons with audio, so every narration control is on the page."""
-    return build_voiced(tmp_path_factory.mktemp("built"))
-
-
 @pytest.fixture
-def app(make_app, content, built):
-    return make_app(content, BUILD_DIR=str(built))
+def app(make_app, content, voiced_test_content):
+    return make_app(content, BUILD_DIR=str(voiced_test_content))
 
 
 @pytest.mark.parametrize("size", range(5))

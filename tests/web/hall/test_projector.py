@@ -7,8 +7,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.serving import serving
-from trainer.content.build import build
-from trainer.speech.stage import audio_stage
 
 
 def test_projector_mode_shows_every_step_as_a_slide(client):
@@ -151,10 +149,10 @@ def test_the_presenter_window_follows_the_projector(browser, live_server):
 
 
 @pytest.fixture
-def voiced(make_app, content, tmp_path):
+def voiced(make_app, content, tmp_path, build_with_voice):
     """The app with every step read aloud by the offline voice, over real HTTP."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     with serving(make_app(content, BUILD_DIR=str(out))) as url:
         yield url
 
@@ -266,7 +264,7 @@ def csrf(client, path: str = "/trinh-chieu") -> dict:
 def test_projector_mode_shows_the_address_and_code_a_presenters_phone_joins_by(client):
     html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
 
-    assert "mở <strong>http://localhost/trinh-chieu</strong>" in html
+    assert 'mở: <strong class="address">http://localhost/trinh-chieu</strong>' in html
     assert re.search(r'Mã trình chiếu: <strong class="code">\d{3} \d{3}</strong>', html)
 
 
@@ -333,6 +331,7 @@ def test_two_halls_projecting_the_same_lesson_never_move_each_other(app, client)
         "blank": False,
         "seq": 0,
         "presenters": 0,
+        "joinable": True,
     }
 
 

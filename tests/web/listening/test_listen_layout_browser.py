@@ -4,20 +4,14 @@ small phone and on the same phone zoomed to 200 %, in a real Chromium."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.web.layout import SCREENS, broken_label_words, build_voiced, off_screen, text_under
+from tests.web.layout import SCREENS, broken_label_words, off_screen, text_under
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The test lessons with audio from the offline voice, built once for this module."""
-    return build_voiced(tmp_path_factory.mktemp("built"))
-
-
 @pytest.fixture
-def app(make_app, content, built):
-    return make_app(content, BUILD_DIR=str(built))
+def app(make_app, content, voiced_test_content):
+    return make_app(content, BUILD_DIR=str(voiced_test_content))
 
 
 @pytest.fixture(params=SCREENS, ids=list(SCREENS))

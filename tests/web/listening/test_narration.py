@@ -9,10 +9,10 @@ from trainer.speech.stage import audio_stage
 
 
 @pytest.fixture
-def voiced(make_app, content, tmp_path):
+def voiced(make_app, content, tmp_path, build_with_voice):
     """The app over the test content with its audio built by the real offline voice."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out)).test_client()
 
 

@@ -6,17 +6,15 @@ from playwright.sync_api import expect
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PASSWORD, make_user
-from trainer.content.build import build
-from trainer.speech.stage import audio_stage
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     """The real app with audio built by the offline voice (live_server serves it)."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out))
 
 

@@ -11,18 +11,16 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from tests.factories import make_user
-from trainer.content.build import build
 from trainer.speech.espeak import Espeak
-from trainer.speech.stage import audio_stage
 
 VOICE = Espeak().speak("Một người đọc bước này thật chậm", "vi", 1.0)  # stands in for a person
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     """The app with the test content voiced offline, so recordings replace real audio."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out))
 
 

@@ -10,18 +10,16 @@ import pytest
 from mutagen.mp3 import MP3
 
 from tests.factories import make_user
-from trainer.content.build import build
 from trainer.speech.espeak import Espeak
-from trainer.speech.stage import audio_stage
 
 VOICE = Espeak().speak("Một người đọc bước này thật chậm", "vi", 1.0)  # stands in for a person
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     """The app with the test content voiced offline."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out))
 
 
@@ -162,3 +160,15 @@ def test_a_file_that_is_not_a_pack_is_refused_with_a_message(client, login, sess
 def test_only_admins_take_in_packs(client, login, instructor):
     assert client.get("/giong-doc/goi-am-thanh/").status_code == 403
     assert "Gói âm thanh" not in page(client, "/giong-doc/")
+
+
+def test_one_address_adds_at_most_a_few_plays_however_many_it_sends(app, client, session):
+    from trainer.services.listening.plays import plays_in
+    from trainer.web.listening.plays import write_pending
+
+    answers = [client.post("/nghe/dem/mat-khau/vi/2").status_code for _ in range(500)]
+    with app.test_request_context():
+        write_pending()
+
+    assert answers.count(204) <= 50 and answers[-1] == 429
+    assert 0 < plays_in(session, "vi")[("mat-khau", 2)] <= 50

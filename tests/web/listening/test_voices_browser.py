@@ -8,18 +8,16 @@ from playwright.sync_api import expect
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.factories import PASSWORD, make_user
-from trainer.content.build import build
 from trainer.services.listening.plays import plays_in
-from trainer.speech.stage import audio_stage
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
-    return make_app(content, BUILD_DIR=str(out))
+    build_with_voice(content, out)
+    return make_app(content, BUILD_DIR=str(out), PLAYS_WRITTEN_EVERY=0)  # each play at once
 
 
 def test_pressing_a_speaker_button_sends_one_anonymous_play_count(phone, live_server, session):

@@ -32,7 +32,7 @@ def test_a_member_with_the_join_code_registers_into_the_team_and_lands_signed_in
     assert "đang chờ giảng viên" not in page
     user = session.scalar(sa.select(User).where(User.username == "lan.lo"))
     assert (user.team_id, user.role, user.pending) == (team.id, "member", False)
-    assert user.password_hash.startswith("scrypt:") and PASSWORD not in user.password_hash
+    assert user.password_hash.startswith("$argon2id$") and PASSWORD not in user.password_hash
 
 
 def test_a_member_without_the_code_waits_for_the_instructor_and_is_told_so(client, session):

@@ -12,20 +12,18 @@ from playwright.sync_api import expect
 
 from tests.factories import PASSWORD, make_team, make_user
 from tests.services.visit_entries import certify
-from trainer.content.build import build
 from trainer.models import LessonProgress, Visit, utcnow
 from trainer.services.field import villages
-from trainer.speech.stage import audio_stage
 
 pytestmark = pytest.mark.browser
 UNITS = {"KB": 1024, "MB": 1024 * 1024}
 
 
 @pytest.fixture
-def app(make_app, content, tmp_path):
+def app(make_app, content, tmp_path, build_with_voice):
     """The real app with pictures and audio built by the offline voice."""
     out = tmp_path / "built"
-    build(content, out, [audio_stage({"CONTENT_DIR": str(content), "SPEECH_ENGINES": "espeak"})])
+    build_with_voice(content, out)
     return make_app(content, BUILD_DIR=str(out))
 
 

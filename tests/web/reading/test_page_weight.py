@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from trainer.content.catalog import load_catalog
+from tests.factories import shipped_catalog
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 BUDGET = 100 * 1024
-SHIPPED = sorted(slug for slug, language in load_catalog(REPOSITORY)[0].lessons if language == "vi")
+SHIPPED = sorted(slug for slug, language in shipped_catalog()[0].lessons if language == "vi")
 
 
 @pytest.fixture(scope="module")

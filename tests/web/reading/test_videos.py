@@ -161,3 +161,13 @@ def test_a_topic_kept_on_the_phone_offers_its_videos_as_an_option(client):
     assert pack["size_of_video"] == sum(file["size"] for file in videos.values())
     assert pack["size"] == sum(f["size"] for f in pack["files"] if f["kind"] not in
                                ("video", "slow-audio"))  # fmt: skip
+
+
+def test_no_video_is_made_for_a_host_name_this_server_does_not_have(fresh):
+    response = fresh.test_client().get(
+        "/bai-hoc/lua-dao/video.mp4", headers={"Host": "made-up.example"}
+    )
+
+    assert response.status_code == 400
+    assert fresh.extensions["video_jobs"].wait(timeout=1)  # nothing queued
+    assert not list(fresh.extensions["video_jobs"].folder.glob("*.mp4"))

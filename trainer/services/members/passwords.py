@@ -1,7 +1,12 @@
 """Passwords: hashing, checking, and what makes a new one acceptable.
 
-Hashing is slow on purpose (scrypt, about 0.14 s), so services call these before they take
-the write lock, never inside it.
+New hashes are Argon2id (OWASP's first choice) at the cost `configure` was given, never
+below OWASP's minimum (19 MiB of memory, 2 passes, 1 lane: about 0.05 s on a quiet core).
+Hashes made before, Werkzeug's scrypt ("scrypt:32768:8:1$…"), are still checked, and
+`needs_rehash` says so: sign-in then stores an Argon2id hash of the same password.
+
+Hashing is slow on purpose, so services call these before they take the write lock,
+never inside it.
 """
 
 from __future__ import annotations
@@ -13,17 +18,65 @@ from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
-from werkzeug.security import check_password_hash, generate_password_hash
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from werkzeug.security import check_password_hash
 
 MIN_PASSWORD = 10
 MIN_DIFFERENT = 5  # "aaaaaaaaaa", "1212121212" and "a" + spaces are not passwords
 COMMON = Path(__file__).with_name("common_passwords.txt")
 TEMPORARY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+ARGON2 = "$argon2"
+# OWASP's Password Storage Cheat Sheet, Argon2id minimum: m = 19 MiB, t = 2, p = 1.
+FLOOR = {"memory_kib": 19 * 1024, "time_cost": 2, "parallelism": 1}
+
+
+class CostTooLow(ValueError):
+    """A hashing cost below OWASP's minimum was configured."""
+
+
+def _hasher(memory_kib: int, time_cost: int, parallelism: int) -> PasswordHasher:
+    return PasswordHasher(
+        time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism, type=Type.ID
+    )
+
+
+_current = _hasher(**FLOOR)
+
+
+def configure(memory_kib: int, time_cost: int, parallelism: int) -> None:
+    """Hash new passwords at this Argon2id cost from now on (the app's settings).
+
+    :raises CostTooLow: when any part is below FLOOR.
+    """
+    given = {"memory_kib": memory_kib, "time_cost": time_cost, "parallelism": parallelism}
+    if low := [
+        f"{name} {given[name]} < {FLOOR[name]}" for name in FLOOR if given[name] < FLOOR[name]
+    ]:
+        raise CostTooLow("Argon2id cost below OWASP's minimum: " + ", ".join(low))
+    global _current
+    if (_current.memory_cost, _current.time_cost, _current.parallelism) != (
+        memory_kib,
+        time_cost,
+        parallelism,
+    ):
+        _current = _hasher(memory_kib, time_cost, parallelism)
+        _decoy_hash.cache_clear()
 
 
 def hash_password(password: str) -> str:
-    """A salted scrypt hash of password."""
-    return generate_password_hash(password)
+    """A salted Argon2id hash of password, at the configured cost."""
+    return _current.hash(password)
+
+
+def needs_rehash(password_hash: str) -> bool:
+    """True when password_hash is not Argon2id at the configured cost (an old scrypt one)."""
+    if not password_hash.startswith(ARGON2):
+        return True
+    try:
+        return _current.check_needs_rehash(password_hash)
+    except InvalidHashError:
+        return True
 
 
 def hash_many(passwords: list[str]) -> list[str]:
@@ -50,14 +103,23 @@ def hash_many(passwords: list[str]) -> list[str]:
 def matches(password_hash: str | None, password: str) -> bool:
     """True when password hashes to password_hash; takes as long when there is no hash."""
     if password_hash is None:
-        check_password_hash(_decoy_hash(), password)
+        _check(_decoy_hash(), password)
         return False
-    return check_password_hash(password_hash, password)
+    return _check(password_hash, password)
+
+
+def _check(password_hash: str, password: str) -> bool:
+    if not password_hash.startswith(ARGON2):
+        return check_password_hash(password_hash, password)  # scrypt from before Argon2id
+    try:
+        return _current.verify(password_hash, password)  # the hash names its own cost
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 @cache
 def _decoy_hash() -> str:
-    return generate_password_hash("no account has this password")
+    return hash_password("no account has this password")
 
 
 def problem(password: str, login: str = "") -> str | None:

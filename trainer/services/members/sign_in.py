@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from trainer.database import write_lock
 from trainer.models import User
 from trainer.services.common import throttle
 from trainer.services.common.throttle import Limits
@@ -35,7 +37,8 @@ def sign_in(
     """Check login and password; count a wrong one, or forget earlier ones on success.
 
     The password is checked with no transaction open; the write lock is taken only to
-    record a failure or to clear earlier ones.
+    record a failure or to clear earlier ones, and once per member to store an old
+    (scrypt) hash again as Argon2id.
     """
     key = _key(login)
     if wait := throttle.wait_for(session, key, address, now, limits):
@@ -50,8 +53,21 @@ def sign_in(
         return SignIn(None, WRONG)
     if failed_before:
         throttle.clear(session, key, address)
+    if passwords.needs_rehash(password_hash):
+        _rehash(session, user_id, password_hash, password)
     user = session.get(User, user_id)
     return SignIn(user) if user is not None and user.active else SignIn(None, SWITCHED_OFF)
+
+
+def _rehash(session: Session, user_id: int, old_hash: str, password: str) -> None:
+    """Store password hashed as configured now, unless the hash changed meanwhile."""
+    new_hash = passwords.hash_password(password)  # before the lock, as every hash
+    with write_lock(session):
+        session.execute(
+            sa.update(User)
+            .where(User.id == user_id, User.password_hash == old_hash)
+            .values(password_hash=new_hash)
+        )
 
 
 def waiting_message(wait: timedelta) -> str:

@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from flask import Flask, Request, current_app, request
 
+from trainer.services.common import uploaded_table
+
 
 class SizedRequest(Request):
     """A request whose largest body is its route's own, else MAX_CONTENT_LENGTH."""
@@ -46,7 +48,7 @@ def too_large_answer():
     return refused(**(request.view_args or {})) if refused else None
 
 
-CSV_BYTES = 2 * 1024 * 1024  # the largest spreadsheet an admin may import
+CSV_BYTES = uploaded_table.MAX_BYTES  # the largest spreadsheet an admin may import
 
 
 def uploaded_bytes(field, limit: int = CSV_BYTES) -> bytes | None:

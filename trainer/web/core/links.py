@@ -3,23 +3,64 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from flask import current_app, request
+
+from trainer.services.hall.hall_network import is_loopback, own_addresses
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_NEXT = 2000  # longer is no address a page of this site links to
 
 
+def configured_public_base_url(config: Mapping | None = None) -> str:
+    """The address the site was told people reach it at, without a trailing "/"; "" if none.
+
+    TRAINER_PUBLIC_BASE_URL, or the address `trainer serve --hall` chose on the laptop's
+    Wi-Fi. Needs no request: for what is made away from one (a certificate's issuer).
+    """
+    config = current_app.config if config is None else config
+    return (config.get("PUBLIC_BASE_URL") or "").rstrip("/")
+
+
+def public_base_url() -> str:
+    """The configured public base URL, else the address this page was asked at (no "/")."""
+    return configured_public_base_url() or request.url_root.rstrip("/")
+
+
 def public_url(path: str) -> str:
     """path on the address people reach the site at.
 
-    PUBLIC_BASE_URL when set (behind a proxy, or a public name); otherwise the address this
-    page was asked at, so a laptop at the Nhà văn hóa prints QR codes that phones on its
-    Wi-Fi can open without any setting.
+    PUBLIC_BASE_URL when set (behind a proxy, a public name, or by hall mode); otherwise the
+    address this page was asked at, so a laptop at the Nhà văn hóa prints QR codes that
+    phones on its Wi-Fi can open without any setting.
     """
-    base = current_app.config["PUBLIC_BASE_URL"] or request.url_root
-    return base.rstrip("/") + path
+    return public_base_url() + path
+
+
+def asked_at_own_address() -> bool:
+    """True when the configured address is used, or this page was asked at a name this
+    server really has (a trusted host, loopback, or one of the machine's own addresses on
+    the port it listens on): never a Host header a visitor made up."""
+    if configured_public_base_url():
+        return True
+    host = request.host.lower()
+    trusted = current_app.config.get("TRUSTED_HOSTS") or []
+    name, _, port = host.rpartition(":") if not host.endswith("]") else (host, "", "")
+    if not name or "]" in port:
+        name, port = host, ""
+    if name in trusted:
+        return True
+    default = "443" if request.scheme == "https" else "80"
+    served = str(request.environ.get("SERVER_PORT") or default)
+    own = is_loopback(name) or name.strip("[]") in own_addresses()
+    return own and (port or default) == served
+
+
+def unreachable_by_phones(url: str) -> bool:
+    """True when url names this machine only (127.0.0.1, localhost): a phone opens nothing."""
+    return is_loopback(urlsplit(url).hostname or "")
 
 
 def safe_next(target: str | None, default: str) -> str:

@@ -13,4 +13,5 @@ def init_app(app: Flask) -> None:
     for blueprint in (pages.bp, search.bp, handouts.bp, offline.bp, videos.bp):
         app.register_blueprint(blueprint)
     search.init_app(app)
+    pages.init_app(app)
     videos.init_app(app)

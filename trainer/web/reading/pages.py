@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template
+from flask import Blueprint, Flask, abort, current_app, render_template
 from markupsafe import Markup
 
+from trainer import serving
 from trainer.content.model import Lesson
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language, in_language
@@ -12,6 +13,22 @@ from trainer.web.core.reader_cache import for_readers
 from trainer.web.members.progress import my_progress
 
 bp = Blueprint("pages", __name__)
+
+
+def init_app(app: Flask) -> None:
+    serving.before_fork(app, _read_once)
+
+
+def _read_once() -> None:
+    """The home page, a topic and a lesson asked for once in `trainer serve`'s master, so
+    their templates are compiled (and their code imported) once for every worker."""
+    catalog = current_catalog()
+    first = next(iter(catalog.lessons_in(catalog.topics[0].slug)), None) if catalog.topics else None
+    client = current_app.test_client()
+    client.get("/")
+    if first is not None:
+        client.get(f"/chu-de/{first.topic}")
+        client.get(f"/bai-hoc/{first.slug}")
 
 
 @bp.get("/")

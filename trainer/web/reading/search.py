@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
 from markupsafe import Markup
 
+from trainer import serving
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language
 
@@ -51,6 +52,9 @@ def init_app(app: Flask) -> None:
     app.extensions["search"] = LazyIndex(
         Path(app.config["BUILD_DIR"]) / "search", Path(app.instance_path) / "unbuilt" / "search"
     )
+    # `trainer serve` opens it in the master: Whoosh and the stored steps, once for every
+    # worker, instead of a copy in each worker after its first search.
+    serving.before_fork(app, lambda: app.extensions["search"].get().warm("mật khẩu"))
 
 
 @bp.get("/tim-kiem")

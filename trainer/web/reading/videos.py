@@ -33,7 +33,7 @@ from trainer.speech.video.plan import Unvoiced, VideoPlan, plan_video
 from trainer.speech.video.stage import VIDEO
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import chosen_language
-from trainer.web.core.links import public_url
+from trainer.web.core.links import asked_at_own_address, public_url
 from trainer.web.core.reader_cache import forget_pages
 from trainer.web.listening.narration import audio_folder, current_audio
 from trainer.web.reading.handouts import lesson_public_url
@@ -138,6 +138,8 @@ def video(slug: str):
             "Người quản trị cài gói ffmpeg (lệnh make run tự cài)."
         )
         return _page("Chưa làm được video", message, lesson, 503)
+    if not asked_at_own_address():
+        abort(400)  # a Host header this server does not have: no video made for it
     jobs: VideoJobs = current_app.extensions[JOBS]
     if jobs.ask(plan) == FAILED:
         message = "Máy chủ không làm được video cho bài này. Người quản trị xem nhật ký máy chủ."
