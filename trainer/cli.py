@@ -69,14 +69,31 @@ def content_stats(content: Path, build_dir: Path | None, trials: int):
 
 
 @cli.command()
-def build():
+@click.option(
+    "--videos",
+    is_flag=True,
+    help="Làm thêm video cho nhóm Zalo của mọi bài đã có giọng đọc (cần FFmpeg; mất vài phút).",
+)
+@click.option(
+    "--address",
+    default=None,
+    help="Địa chỉ mọi người mở trang, ghi ở cuối video và trong mã QR "
+    "(mặc định: TRAINER_PUBLIC_BASE_URL), ví dụ http://192.168.1.10:5000.",
+)
+def build(videos: bool, address: str | None):
     """Làm hình, giọng đọc, chỉ mục tìm kiếm và danh mục đã kiểm tra vào thư mục instance."""
     from trainer import pipeline
     from trainer.app import settings_app
     from trainer.content import build as content_build
 
     app = settings_app()
-    stages = pipeline.named_stages(app.config)
+    address = address or app.config["PUBLIC_BASE_URL"]
+    if videos and not address:
+        raise click.UsageError(
+            "--videos cần địa chỉ mọi người mở trang, để ghi ở cuối video: đặt "
+            "TRAINER_PUBLIC_BASE_URL hoặc ghi --address http://192.168.1.10:5000"
+        )
+    stages = pipeline.named_stages(app.config, address if videos else None)
     say = click.echo if sys.stdout.isatty() else lambda line: None  # a log file wants no steps
     say(f"[1/{len(stages) + 1}] Hình và danh mục bài…")
     report = content_build.build(

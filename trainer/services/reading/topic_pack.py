@@ -1,8 +1,9 @@
 """A topic pack: every file a phone needs to open a topic's lessons with no signal.
 
 The topic page, each lesson page, each step's picture (the smallest width; larger widths
-name it as their stand-in), the normal-speed audio of each part, the slow audio as an
-option, and the field guide only for a member certified in the topic. Each file has its
+name it as their stand-in), the normal-speed audio of each part, the slow audio and the
+lessons' videos (with their captions) as options, and the field guide only for a member
+certified in the topic. Each file has its
 byte size and a content hash, so the phone can say how many MB first, resume where it
 stopped, and fetch again only what changed. Pure: the web layer passes the addresses.
 """
@@ -18,7 +19,8 @@ from trainer.content.media import Picture
 from trainer.content.model import Lesson, Topic
 from trainer.speech.manifest import Manifest
 
-KINDS = ("page", "picture", "audio", "slow-audio")
+KINDS = ("page", "picture", "audio", "slow-audio", "video")
+OPTIONAL = ("slow-audio", "video")  # downloaded only when the reader ticks them
 LIVE = "live"  # the hash of a page that changes with every visit: refreshed online, not versioned
 
 
@@ -57,9 +59,10 @@ class TopicPack:
         text = "\n".join(sorted(f"{f.url} {f.hash}" for f in self.files if f.hash != LIVE))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
-    def size(self, slow: bool = False) -> int:
-        """Bytes to download, with or without the slow audio."""
-        return sum(f.size for f in self.files if slow or f.kind != "slow-audio")
+    def size(self, slow: bool = False, video: bool = False) -> int:
+        """Bytes to download, with or without the slow audio and the videos."""
+        wanted = {"slow-audio": slow, "video": video}
+        return sum(f.size for f in self.files if wanted.get(f.kind, True))
 
     def as_json(self) -> dict:
         return {
@@ -68,6 +71,7 @@ class TopicPack:
             "version": self.version,
             "size": self.size(),
             "size_with_slow": self.size(slow=True),
+            "size_of_video": self.size(video=True) - self.size(),
             "files": [vars(f) for f in self.files],
             "alternates": self.alternates,
             "slow_alternates": self.slow_alternates,
@@ -83,10 +87,12 @@ def topic_pack(
     *,
     guide: bool,
     extra_pages: tuple[str, ...] = (),
+    videos: tuple[PackFile, ...] = (),
 ) -> TopicPack:
     """The pack of a topic (lessons in order, in the language given); guide: add the guide;
     extra_pages: pages a member needs with no signal whatever the topic (the visit log),
-    whose content changes with every visit."""
+    whose content changes with every visit; videos: the lessons' videos made so far and
+    their captions (kind "video")."""
     files: dict[str, PackFile] = {}
     alternates: dict[str, str] = {}
     slow_alternates: dict[str, str] = {}
@@ -107,6 +113,7 @@ def topic_pack(
             _add_picture(picture, links, files, alternates)
     for lesson in lessons:
         _add_audio(lesson, audio, links, files, slow_alternates)
+    files.update((video.url, video) for video in videos)
     return TopicPack(topic.slug, topic.title(), tuple(files.values()), alternates, slow_alternates)
 
 

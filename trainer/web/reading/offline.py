@@ -29,6 +29,7 @@ from trainer.web.core.files import STATIC_DIR, asset_url, picture_size
 from trainer.web.core.page_bodies import page_body
 from trainer.web.listening.narration import current_audio
 from trainer.web.members import progress
+from trainer.web.reading import videos
 
 bp = Blueprint("offline", __name__)
 # What the phone keeps from its first visit, so the site opens with no signal.
@@ -130,14 +131,16 @@ def pack(slug: str):
         page=lambda url: page_body(url, as_member=url in personal),
         picture_size=picture_size,
     )
+    lessons = catalog.lessons_in(slug)
     found = topic_pack(
         topic,
-        catalog.lessons_in(slug),
+        lessons,
         catalog.pictures,
         current_audio(),
         links,
         guide=guide,
         extra_pages=extra,
+        videos=tuple(file for lesson in lessons for file in videos.pack_files(lesson)),
     )
     response = jsonify(found.as_json())
     response.cache_control.no_cache = True

@@ -14,6 +14,7 @@
   var packUrl = box.dataset.pack;
   var button = box.querySelector("[data-download]");
   var slowBox = box.querySelector("[data-slow]");
+  var videoBox = box.querySelector("[data-video]");
   var bar = box.querySelector("[data-progress]");
   var status = box.querySelector("[data-status]");
   var sizeLine = box.querySelector("[data-size]");
@@ -25,12 +26,17 @@
 
   function say(text) { if (status) status.textContent = text; }
   function mb(bytes) { return store.sizeText(bytes); }
-  function needed() { return pack.size + (slowBox.checked ? pack.size_with_slow - pack.size : 0); }
+  function needed() {
+    return pack.size + (slowBox.checked ? pack.size_with_slow - pack.size : 0) +
+      (videoBox.checked ? pack.size_of_video || 0 : 0);
+  }
 
   function showSize() {
     button.textContent = "Tải chủ đề về máy (" + mb(needed()) + ")";
     sizeLine.textContent = "Bài học, hình và giọng đọc thường: " + mb(pack.size) + "." +
-      (pack.size_with_slow > pack.size ? " Giọng đọc chậm thêm " + mb(pack.size_with_slow - pack.size) + "." : "");
+      (pack.size_with_slow > pack.size ? " Giọng đọc chậm thêm " + mb(pack.size_with_slow - pack.size) + "." : "") +
+      (pack.size_of_video ? " Video cho nhóm Zalo thêm " + mb(pack.size_of_video) + "." : "");
+    videoBox.disabled = !pack.size_of_video;
     var connection = navigator.connection;
     if (connection && (connection.type === "cellular" || connection.saveData)) {
       sizeLine.textContent += " Bạn đang dùng dữ liệu di động: nên tải khi có Wi-Fi.";
@@ -58,7 +64,9 @@
       var kept = navigator.storage && navigator.storage.persist ? await navigator.storage.persist() : false;
       bar.hidden = false;
       box.dataset.fetched = "0";
-      var done = await store.downloadPack(pack, { slow: slowBox.checked, url: packUrl, onProgress: progress });
+      var done = await store.downloadPack(pack, {
+        slow: slowBox.checked, video: videoBox.checked, url: packUrl, onProgress: progress
+      });
       box.dataset.state = "done";
       say("Đã tải xong " + mb(done.size) + ". Không có sóng vẫn mở được các bài của chủ đề này." +
         (kept ? "" : " Khi máy đầy bộ nhớ, trình duyệt có thể xóa bớt: khi đó hãy tải lại."));
@@ -114,6 +122,7 @@
 
   button.addEventListener("click", start);
   slowBox.addEventListener("change", function () { if (pack) showSize(); });
+  videoBox.addEventListener("change", function () { if (pack) showSize(); });
   fetch(packUrl, { credentials: "same-origin" })
     .then(function (answer) { if (!answer.ok) throw new Error(String(answer.status)); return answer.json(); })
     .then(function (data) { pack = data; showSize(); })

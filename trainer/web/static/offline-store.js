@@ -48,9 +48,11 @@
     return (bytes / MB).toFixed(1).replace(".", ",") + " MB";
   }
 
-  /* The files of a pack that are wanted: the slow audio only when asked for. */
-  function wantedFiles(pack, slow) {
-    return pack.files.filter(function (file) { return slow || file.kind !== "slow-audio"; });
+  /* The files of a pack that are wanted: the slow audio and the videos only when asked for. */
+  function wantedFiles(pack, slow, video) {
+    return pack.files.filter(function (file) {
+      return (slow || file.kind !== "slow-audio") && (video || file.kind !== "video");
+    });
   }
 
   function total(files) {
@@ -81,13 +83,14 @@
   async function downloadPack(pack, options) {
     options = options || {};
     var slow = Boolean(options.slow);
+    var video = Boolean(options.video);
     var onProgress = options.onProgress || function () {};
-    var files = wantedFiles(pack, slow);
+    var files = wantedFiles(pack, slow, video);
     var old = (await store.get("packs", pack.topic)) || { done: {} };
     var alternates = Object.assign({}, pack.alternates, slow ? {} : pack.slow_alternates);
     var record = {
       topic: pack.topic, title: pack.title, version: pack.version, url: options.url || old.url,
-      slow: slow, files: files, alternates: alternates, size: total(files),
+      slow: slow, video: video, files: files, alternates: alternates, size: total(files),
       done: old.done || {}, complete: false, savedAt: Date.now()
     };
     await store.put("packs", record);

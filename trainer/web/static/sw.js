@@ -163,7 +163,7 @@ async function updatePacks() {
       if (!answer.ok) continue;
       var pack = await answer.json();
       if (pack.version !== record.version || !record.complete) {
-        await offlineStore.downloadPack(pack, { slow: record.slow, url: record.url });
+        await offlineStore.downloadPack(pack, { slow: record.slow, video: record.video, url: record.url });
         tell({ type: "packs-changed", topic: record.topic });
       }
     } catch (error) {
