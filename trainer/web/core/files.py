@@ -95,9 +95,11 @@ def _unbuilt_picture(name: str) -> Path:
         sources = {built: src for src, p in pictures for built in {p.name, *dict(p.srcset)}}
         current_app.extensions["picture_sources"] = sources
     if name in sources and not _is_file(folder / name):
+        src = sources[name]
         with _making:
-            source = Path(current_app.config["CONTENT_DIR"]) / "media" / sources[name]
-            build_picture(source, Path("media") / sources[name], folder)
+            source = Path(current_app.config["CONTENT_DIR"]) / "media" / src
+            opaque = current_catalog().pictures[src].opaque
+            build_picture(source, Path("media") / src, folder, opaque=opaque)
     return folder
 
 
