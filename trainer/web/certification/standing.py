@@ -45,6 +45,17 @@ def lesson_title(slug: str) -> str:
     return lesson.title if lesson else slug
 
 
+def step_url(lesson: str, step) -> str:
+    """The address of a lesson's step, for "Học lại" links: the one place that knows how a
+    quiz item's `step` names a step in the lesson page."""
+    return url_for("pages.lesson", slug=lesson, _anchor=f"buoc-{step}")
+
+
+def step_name(lesson: str, step) -> str:
+    """How a link names a lesson's step: “title”, bước N."""
+    return f"“{lesson_title(lesson)}”, bước {step}"
+
+
 def topic_title(slug: str) -> str:
     topic = current_catalog().topic(slug)
     return topic.title() if topic else slug
