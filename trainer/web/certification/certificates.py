@@ -34,7 +34,7 @@ from trainer.web.core.access import (
     login_required,
 )
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import public_url, safe_next
+from trainer.web.core.links import configured_base_url, safe_next
 
 bp = Blueprint("certificates", __name__)
 
@@ -109,7 +109,7 @@ def badge(code: str):
     document = open_badge.signed_credential(
         certificates.sealed_fields(found),
         topic_title(found.topic),
-        public_url("/"),
+        configured_base_url(),
         verify_url(found.code),
         key,
     )

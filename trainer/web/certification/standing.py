@@ -13,7 +13,7 @@ from trainer.models import Certificate
 from trainer.services.certification import certificates
 from trainer.services.certification.member_standing import standing_of
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import public_url
+from trainer.web.core.links import configured_base_url
 
 if TYPE_CHECKING:
     from trainer.services.certification.verify_link import VerifyLink
@@ -62,8 +62,9 @@ def topic_title(slug: str) -> str:
 
 
 def verify_url(code: str) -> str:
-    """The public verify page's full address for a code, as typed or shared."""
-    return public_url(url_for("verify.page", code=code))
+    """The public verify page's full address for a code, from configuration (never from
+    the address the page was asked at, which the asker chooses)."""
+    return configured_base_url() + url_for("verify.page", code=code)
 
 
 def verify_link_for(certificate: Certificate) -> VerifyLink:
@@ -75,5 +76,5 @@ def verify_link_for(certificate: Certificate) -> VerifyLink:
     key = signing_keys.signing_key(Path(current_app.instance_path))
     if certificates.verdict(certificate) == "revoked":
         key = None  # a revoked certificate's QR code sends everyone to the record
-    prefix = public_url(url_for("verify.lookup")) + "/"
+    prefix = configured_base_url() + url_for("verify.lookup") + "/"
     return verify_link(prefix, certificate.code, certificates.seal_of(certificate, key))

@@ -9,6 +9,8 @@ from flask import current_app, request
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_NEXT = 2000  # longer is no address a page of this site links to
+# Where `make run` serves; what a certificate names as its issuer when nothing is configured.
+UNCONFIGURED_BASE_URL = "http://127.0.0.1:5000"
 
 
 def public_url(path: str) -> str:
@@ -20,6 +22,16 @@ def public_url(path: str) -> str:
     """
     base = current_app.config["PUBLIC_BASE_URL"] or request.url_root
     return base.rstrip("/") + path
+
+
+def configured_base_url() -> str:
+    """The site's address from configuration alone, for what must not change with who asks:
+    a certificate's issuer and verify addresses. PUBLIC_BASE_URL; else the first of
+    TRUSTED_HOSTS over http; else UNCONFIGURED_BASE_URL. Never the request's Host."""
+    names = current_app.config.get("TRUSTED_HOSTS") or []  # a list, once proxy.py read it
+    hosts = [name for name in names if not name.startswith(".")]  # ".x.vn": any under x.vn
+    base = current_app.config["PUBLIC_BASE_URL"] or (f"http://{hosts[0]}" if hosts else "")
+    return (base or UNCONFIGURED_BASE_URL).rstrip("/")
 
 
 def safe_next(target: str | None, default: str) -> str:
