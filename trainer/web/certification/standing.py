@@ -67,13 +67,24 @@ def verify_url(code: str) -> str:
     return configured_base_url() + url_for("verify.page", code=code)
 
 
+def status_list_url() -> str:
+    """The signed revocation list's full address, from configuration."""
+    return configured_base_url() + url_for("verify.status_list")
+
+
+def signing_key():
+    """The server's signing key, made now if it has none yet."""
+    from trainer.services.certification import signing_keys
+
+    return signing_keys.ensure_signing_key(Path(current_app.instance_path))
+
+
 def verify_link_for(certificate: Certificate) -> VerifyLink:
     """The address the certificate's QR code opens: its seal, signed now with the server's
-    key when it has one (so certificates older than the key are sealed too), else its code."""
-    from trainer.services.certification import signing_keys
+    key (so certificates older than the key are sealed too); a revoked one's code alone."""
     from trainer.services.certification.verify_link import verify_link
 
-    key = signing_keys.signing_key(Path(current_app.instance_path))
+    key = signing_key()
     if certificates.verdict(certificate) == "revoked":
         key = None  # a revoked certificate's QR code sends everyone to the record
     prefix = configured_base_url() + url_for("verify.lookup") + "/"
