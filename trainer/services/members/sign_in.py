@@ -55,9 +55,7 @@ def sign_in(
 
 
 def waiting_message(wait: timedelta) -> str:
-    seconds = round(wait.total_seconds())
-    told = f"{seconds} giây" if seconds < 90 else f"{round(seconds / 60)} phút"
-    return f"Bạn đã nhập sai nhiều lần. Hãy đợi {told} rồi thử lại."
+    return throttle.waiting_message(wait).replace("đã thử", "đã nhập sai")
 
 
 def _key(login: str) -> str:
