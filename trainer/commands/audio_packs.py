@@ -65,7 +65,7 @@ def import_(pack: Path):
         f"{done.added} clip(s) added, {done.already} already here, {done.stale} stale "
         f"(the words changed since the pack was made), {done.kept} kept (a recording or a "
         f"better voice is here), {done.unknown} for lessons this server does not have, "
-        f"{len(done.refused)} refused."
+        f"{done.repeated} repeated (read once), {len(done.refused)} refused."
     )
 
 
