@@ -4,13 +4,20 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+INTERFACE ?=
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check build bench lint format clean
+.PHONY: run hall test check build bench lint format clean
 
 run: $(VENV)/.installed
 	$(BIN)/trainer build
 	HOST=$(HOST) PORT=$(PORT) $(BIN)/trainer serve
+
+# At the culture house: serve the laptop's Wi-Fi; QR codes carry the address phones open.
+# Several networks: it asks which, or `make hall INTERFACE=wlan0`.
+hall: $(VENV)/.installed
+	$(BIN)/trainer build
+	PORT=$(PORT) HALL_INTERFACE=$(INTERFACE) $(BIN)/trainer serve --hall
 
 test: $(VENV)/.installed-test /usr/bin/chromium /usr/lib/postgresql /usr/sbin/nginx
 	$(BIN)/ruff check .

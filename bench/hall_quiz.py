@@ -3,8 +3,11 @@
 Run from the repo root with the project's virtualenv:
     .venv/bin/python bench/hall_quiz.py [--phones 50] [--questions 5] [--topic vneid]
 
-Starts `trainer serve` (SQLite in a temporary instance folder, 127.0.0.1, 2 workers x 4
-threads), then:
+Starts `trainer serve --hall` (SQLite in a temporary instance folder, 2 workers x 4 threads)
+on a virtual Ethernet link to a network namespace for the phones (bench/hall_link.py; needs
+root), so the phones reach the laptop's hall address as on the culture house's Wi-Fi, all
+from one address; `--loopback` (or no way to make a namespace) serves 127.0.0.1 instead.
+Then:
 1. baseline: one phone alone asks the quiz's state every 1.5 s for 10 s;
 2. the class: an instructor starts a live class quiz from the topic's practice items and
    moves through --questions questions (open 10 s, answer shown 3 s); --phones phones join
@@ -12,8 +15,9 @@ threads), then:
    question changed, and answer 1 to 5 s after it came (a person reading and tapping),
    while the projector asks for the live count every 1.5 s.
 Prints the poll latency (p50, p99, max) alone and in the class, answers sent against
-answers the projector counted, and errors. Only 127.0.0.1 is contacted; it stops itself
-after the questions (about a minute). Exits 0 whatever the figures; 1 if the server fails.
+answers the projector counted, and errors. Only 127.0.0.1 and the namespace's link are
+contacted; it stops itself after the questions (about a minute) and removes the namespace.
+Exits 0 whatever the figures; 1 if the server fails.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import http.client
 import json
 import multiprocessing
 import os
+import queue
 import random
 import re
 import signal
@@ -36,6 +41,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from bench.hall_link import NoNamespace, hall_link  # noqa: E402 - after the path is known
+
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 POLL_EVERY = 1.5
 
@@ -52,18 +60,24 @@ def parse_args():
     p.add_argument(
         "--processes", type=int, default=5, help="client processes the phones are spread over"
     )
+    p.add_argument("--loopback", action="store_true", help="phones on 127.0.0.1, no namespace")
+    p.add_argument("--phones-process", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
+    p.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--code", default="", help=argparse.SUPPRESS)
+    p.add_argument("--first", type=int, default=0, help=argparse.SUPPRESS)
     return p.parse_args()
 
 
 class Browser:
     """One phone (or the laptop): a keep-alive connection and its cookies."""
 
-    def __init__(self, port: int):
-        self.port, self.cookies = port, {}
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    def __init__(self, port: int, host: str = "127.0.0.1"):
+        self.host, self.port, self.cookies = host, port, {}
+        self.connection = http.client.HTTPConnection(host, port, timeout=30)
 
     def send(self, method, path, fields=None, extra=None):
-        headers = {"Host": f"127.0.0.1:{self.port}", **(extra or {})}
+        headers = {"Host": f"{self.host}:{self.port}", **(extra or {})}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -78,7 +92,7 @@ class Browser:
                 break
             except (http.client.HTTPException, OSError):
                 self.connection.close()
-                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
                 if attempt:
                     raise
         for value in response.headers.get_all("Set-Cookie") or []:
@@ -114,10 +128,10 @@ class Figures:
             self.errors.append(what)
 
 
-def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: random.Random):
+def phone(host, port, code, stop: threading.Event, figures: Figures, rng: random.Random):
     """One phone as its page behaves: ask every 1.5 s; when the state changed, load the page
     again; a person reads the question and taps an answer 1 to 5 seconds after it came."""
-    me = Browser(port)
+    me = Browser(port, host)
     try:
         me.send("GET", f"/vui/{code}")
         seen, page, answer_at = None, "", None
@@ -143,12 +157,14 @@ def phone(port: int, code: str, stop: threading.Event, figures: Figures, rng: ra
         figures.error(f"phone: {error!r}")
 
 
-def phones_process(port, code, first, count, stop, results) -> None:
+def phones_process(host, port, code, first, count, stop, results) -> None:
     """`count` phones as threads of one client process (so the client's own lock between
     threads does not add to the latency measured); its figures go back through results."""
     figures = Figures()
     threads = [
-        threading.Thread(target=phone, args=(port, code, stop, figures, random.Random(first + i)))
+        threading.Thread(
+            target=phone, args=(host, port, code, stop, figures, random.Random(first + i))
+        )
         for i in range(count)
     ]
     for thread in threads:
@@ -156,6 +172,65 @@ def phones_process(port, code, first, count, stop, results) -> None:
     for thread in threads:
         thread.join()
     results.put((figures.starts, figures.polls, figures.sent, figures.late, figures.errors))
+
+
+class Phones:
+    """`count` phones in a client process: a child on loopback, or inside the namespace."""
+
+    def __init__(self, link, host, port, code, first, count):
+        self.link = link
+        if link is None:
+            self.stop, self.results = multiprocessing.Event(), multiprocessing.Queue()
+            self.process = multiprocessing.Process(
+                target=phones_process,
+                args=(host, port, code, first, count, self.stop, self.results),
+            )
+            self.process.start()
+        else:
+            self.process = subprocess.Popen(
+                link.python(
+                    Path(__file__),
+                    "--phones-process",
+                    "--host",
+                    host,
+                    "--port",
+                    str(port),
+                    "--code",
+                    code,
+                    "--first",
+                    str(first),
+                    "--phones",
+                    str(count),
+                ),  # fmt: skip
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+
+    def finish(self) -> tuple:
+        """Stop the phones; their (starts, polls, sent, late, errors)."""
+        if self.link is None:
+            self.stop.set()
+            figures = self.results.get(timeout=60)
+            self.process.join(timeout=30)
+            return figures
+        out, _ = self.process.communicate(input="stop\n", timeout=60)
+        return tuple(json.loads(out))
+
+
+def phones_in_namespace(args) -> int:
+    """The child inside the namespace: phones until stdin says stop; figures as JSON."""
+    stop, results = threading.Event(), queue.Queue()
+    worker = threading.Thread(
+        target=phones_process,
+        args=(args.host, args.port, args.code, args.first, args.phones, stop, results),
+    )
+    worker.start()
+    sys.stdin.readline()
+    stop.set()
+    worker.join()
+    print(json.dumps(results.get()))
+    return 0
 
 
 def answer(me: Browser, code: str, html: str, figures: Figures, rng: random.Random) -> None:
@@ -213,7 +288,7 @@ def line(name: str, polls: list[float]) -> str:
     )
 
 
-def start_server(instance: Path, port: int) -> subprocess.Popen:
+def start_server(instance: Path, port: int, link) -> subprocess.Popen:
     env = {
         **os.environ,
         "TRAINER_INSTANCE_PATH": str(instance),
@@ -221,6 +296,8 @@ def start_server(instance: Path, port: int) -> subprocess.Popen:
     }
     trainer = str(Path(sys.executable).with_name("trainer"))
     args = [trainer, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if link is not None:
+        args += ["--hall", "--interface", link.host_interface]
     log = (instance / "serve.log").open("wb")
     return subprocess.Popen(
         args, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
@@ -244,14 +321,28 @@ def wait_for(port: int, process: subprocess.Popen, limit: float = 120) -> float:
 
 
 def main() -> int:
-    global LAPTOP
     args = parse_args()
+    if args.phones_process:
+        return phones_in_namespace(args)
+    if args.loopback:
+        return run(args, None)
+    try:
+        with hall_link() as link:
+            return run(args, link)
+    except NoNamespace as why:
+        print(f"no network namespace ({why}): phones on 127.0.0.1 instead")
+        return run(args, None)
+
+
+def run(args, link) -> int:
+    global LAPTOP
     instance = Path(tempfile.mkdtemp(prefix="trainer-bench-hall-"))
     port = socket.socket()
     port.bind(("127.0.0.1", 0))
     port_number = port.getsockname()[1]
     port.close()
-    server = start_server(instance, port_number)
+    server = start_server(instance, port_number, link)
+    phone_host = link.host_address if link else "127.0.0.1"
     try:
         print(f"trainer serve answering after {wait_for(port_number, server):.1f} s")
         LAPTOP = Browser(port_number)
@@ -267,35 +358,24 @@ def main() -> int:
         code = "".join(code.groups())
 
         alone = Figures()
-        stop = threading.Event()
-        lone = threading.Thread(
-            target=phone, args=(port_number, code, stop, alone, random.Random(0))
-        )
-        lone.start()
+        lone = Phones(link, phone_host, port_number, code, 10_000, 1)
         time.sleep(10)
-        stop.set()
-        lone.join()
+        starts, alone.polls, _, _, alone.errors = lone.finish()
 
         hall, counted = Figures(), {}
-        stop, stop_projector = multiprocessing.Event(), threading.Event()
-        results = multiprocessing.Queue()
+        stop_projector = threading.Event()
         shares = [
             args.phones // args.processes + (i < args.phones % args.processes)
             for i in range(args.processes)
         ]
-        clients = [
-            multiprocessing.Process(
-                target=phones_process,
-                args=(port_number, code, sum(shares[:i]), share, stop, results),
-            )
-            for i, share in enumerate(shares)
-            if share
-        ]
         screen = threading.Thread(
             target=projector, args=(port_number, quiz, stop_projector, counted, hall)
         )
-        for client in clients:
-            client.start()
+        clients = [
+            Phones(link, phone_host, port_number, code, sum(shares[:i]), share)
+            for i, share in enumerate(shares)
+            if share
+        ]
         screen.start()
         time.sleep(POLL_EVERY * 2)  # every phone has joined and asked once
         changes = []
@@ -306,17 +386,14 @@ def main() -> int:
             changes.append(time.monotonic())
             LAPTOP.form(quiz, quiz, {"buoc": "reveal"})
             time.sleep(args.shown_seconds)
-        stop.set()
         stop_projector.set()
-        for _ in clients:
-            starts, polls, sent, late, errors = results.get(timeout=60)
+        for client in clients:
+            starts, polls, sent, late, errors = client.finish()
             hall.late += late
             hall.starts += starts
             hall.polls += polls
             hall.sent += sent
             hall.errors += errors
-        for client in clients:
-            client.join(timeout=30)
         screen.join(timeout=30)
 
         total_counted = sum(n for number, n in counted.items() if number > 0)
@@ -325,9 +402,13 @@ def main() -> int:
             f"\n{args.phones} phones ({len(clients)} client processes), {args.questions} "
             f"questions of {args.topic}, polling every {POLL_EVERY} s;"
         )
+        where = (
+            f"from a network namespace, all from {link.phone_address}, to the hall address "
+            f"{link.host_address}" if link else "on 127.0.0.1"
+        )  # fmt: skip
         print(
-            f"SQLite, trainer serve (2 workers x 4 threads), {os.cpu_count()} cores, "
-            f"load average {load:.1f} at the end:"
+            f"phones {where}; SQLite, trainer serve (2 workers x 4 threads), "
+            f"{os.cpu_count()} cores, load average {load:.1f} at the end:"
         )
         print(line("baseline: one phone alone", alone.polls))
         print(line(f"{args.phones} phones + projector", hall.polls))

@@ -84,6 +84,7 @@ def generated_lessons(count: int, counts: Counter, seed: int = 6) -> list[Lesson
         steps = tuple(
             Step(
                 number=n,
+                name=f"buoc-so-{n}",
                 title=words(5).capitalize(),
                 html="",
                 text=words(rng.randint(15, 40)),

@@ -23,7 +23,16 @@ def test_the_bench_prints_every_guesser_per_attempt_and_over_thirty_days():
         "an-toan: 12 items, draw 4, pass 4 right; first wait 12 h, 8 attempts in 30 days" in lines
     )
     rows = {line[:16].strip(): line[16:].split() for line in lines if line.startswith("  ")}
-    for guesser in ("random", "shortest", "longest", "words", "always Đúng", "letter A", "mix"):
+    for guesser in (
+        "random",
+        "shortest",
+        "longest",
+        "words",
+        "always Đúng",
+        "letter A",
+        "mix",
+        "refusing",
+    ):
         right, per_attempt, month = rows[guesser]
         assert 0 <= float(right) <= 4 and per_attempt.endswith("%") and month.endswith("%")
     studied_right, studied_passes = rows["studied 90 %"]

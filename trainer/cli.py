@@ -62,17 +62,27 @@ def check(content: Path):
     help="Build folder whose audio/manifest.json says which steps have audio "
     "(default: the app's TRAINER_BUILD_DIR).",
 )
-def content_stats(content: Path, build_dir: Path | None):
-    """Lessons, steps, words per step, pictures, audio and question banks per topic and language."""
+@click.option(
+    "--trials",
+    type=click.IntRange(min=0),
+    default=500,
+    show_default=True,
+    help="Attempts each guesser plays per bank; 0 leaves the guessers' table out.",
+)
+def content_stats(content: Path, build_dir: Path | None, trials: int):
+    """Lessons, steps, words per step, pictures, audio and question banks per topic and language;
+    each guesser's pass rate per bank, and the items per lesson step."""
     from trainer.app import settings_app
     from trainer.content import stats as content_stats_report
+    from trainer.services.certification.guess_odds import bank_odds
     from trainer.speech import manifest
     from trainer.speech.stage import AUDIO
 
     if build_dir is None:
         build_dir = Path(settings_app().config["BUILD_DIR"])
     stats = content_stats_report.collect(Path(content), manifest.built(Path(build_dir) / AUDIO))
-    for line in content_stats_report.render(stats):
+    odds = {bank.topic: bank_odds(bank.quiz, trials) for bank in stats.banks if trials}
+    for line in content_stats_report.render(stats, odds):
         click.echo(line)
 
 
@@ -122,15 +132,35 @@ def _certificate_key(instance: Path) -> None:
 )
 @click.option("--workers", default=2, show_default=True, help="App processes.")
 @click.option("--threads", default=4, show_default=True, help="Threads per process.")
-def serve(host: str, port: int, workers: int, threads: int):
+@click.option(
+    "--hall",
+    is_flag=True,
+    help="For the culture house: listen on the laptop's Wi-Fi (and 127.0.0.1) and put that "
+    "address in every QR code and address shown to the hall (--host is not used).",
+)
+@click.option(
+    "--interface",
+    default=lambda: os.environ.get("HALL_INTERFACE") or None,
+    help="With --hall: the network phones are on (wlan0, …); asked when there are several.",
+)
+def serve(host: str, port: int, workers: int, threads: int, hall: bool, interface: str | None):
     """Serve the site with gunicorn, a production WSGI server."""
     from trainer import database, serving
     from trainer.app import create_app, settings_app
 
+    chosen = None
+    if hall:
+        from trainer.commands import hall_mode
+
+        chosen = hall_mode.choose(interface)
     database.upgrade(settings_app().config["DATABASE_URL"])
     app = create_app()
-    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    serving.serve(app, host, port, workers, threads)
+    binds = [f"{host}:{port}"]
+    if chosen is not None:
+        binds = hall_mode.apply(app, chosen, port)
+        click.echo(f"Điện thoại trong hội trường mở: {app.config['PUBLIC_BASE_URL']}/")
+    click.echo(f"Serving on {', '.join(f'http://{bind}/' for bind in binds)} (Ctrl+C stops)")
+    serving.serve(app, binds, workers, threads)
 
 
 @cli.command("db-upgrade")

@@ -84,6 +84,9 @@ class Defaults:
     SPEECH_BITRATE = 24
     # The slow version's speed, for elderly listeners.
     SPEECH_SLOW = 0.8
+    # Plays of a step are added up in each server process and written every this many
+    # seconds (one short write for a burst of presses).
+    PLAYS_WRITTEN_EVERY = 10.0
 
 
 def settle(app: Flask) -> None:

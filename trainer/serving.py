@@ -26,10 +26,10 @@ class Server(BaseApplication):
         return self.application
 
 
-def serve(app: Flask, host: str, port: int, workers: int, threads: int) -> None:
-    """Serve app until stopped (Ctrl+C or SIGTERM)."""
+def serve(app: Flask, binds: list[str], workers: int, threads: int) -> None:
+    """Serve app on each "host:port" of binds until stopped (Ctrl+C or SIGTERM)."""
     options = {
-        "bind": f"{host}:{port}",
+        "bind": binds,
         "workers": workers,
         "threads": threads,
         "worker_class": "gthread",

@@ -89,7 +89,8 @@ def test_a_split_of_one_more_true_than_false_is_allowed(content):
             "  - id: mat-khau-tot\n",
             "  - id: mat-khau-dai\n    type: true_false\n"
             "    text: Mật khẩu dài khó đoán hơn mật khẩu ngắn.\n    answer: true\n"
-            "    explanation: Dài thì khó đoán.\n    step: mat-khau#1\n  - id: mat-khau-tot\n",
+            "    explanation: Dài thì khó đoán.\n    step: mat-khau#dung-cau-dai\n"
+            "  - id: mat-khau-tot\n",
         ),
     )
 
@@ -257,3 +258,27 @@ def test_a_topic_without_lessons_or_with_a_bank_gets_no_bank_warning(content):
 
     assert "nong-nghiep" not in catalog.banks and not catalog.lessons_in("nong-nghiep")
     assert bank_warnings(catalog) == []
+
+
+def test_an_item_whose_right_choice_alone_refuses_is_reported_so_caution_alone_never_passes(
+    content,
+):
+    rewrite(content, ("- Tắt máy, gọi lại số vừa gọi", "- Đọc một nửa mật khẩu"))
+
+    catalog, problems = load_catalog(content)
+
+    assert [(p.line, p.message.split(",")[0]) for p in problems] == [
+        (
+            item_line(content, "ngan-hang-goi"),
+            "item `ngan-hang-goi`: the right choice is the only one that refuses or defers",
+        )
+    ]
+    assert "an-toan" not in catalog.quizzes
+
+
+def test_a_careful_sounding_wrong_choice_lets_a_safety_item_keep_its_refusing_answer(content):
+    catalog, problems = load_catalog(content)
+
+    item = next(i for i in catalog.quizzes["an-toan"].items if i.id == "ngan-hang-goi")
+    assert problems == []
+    assert item.choices[item.answer[0]].text == "Tắt máy, gọi số tổng đài in sau thẻ"

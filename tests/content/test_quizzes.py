@@ -37,7 +37,7 @@ def test_a_bank_reads_every_item_type_with_answers_counted_from_zero(content):
         "thu-tu-xu-ly": ("order", (0, 1, 2)),
         "chon-hinh": ("picture", (0,)),
     }
-    assert quiz.items[0].lesson == "mat-khau" and quiz.items[0].step == 2
+    assert (quiz.items[0].lesson, quiz.items[0].step_name) == ("mat-khau", "khong-dua-mat-khau")
 
 
 def test_practice_items_are_read_apart_from_the_certification_items(content):
@@ -83,19 +83,51 @@ def test_an_unknown_item_type_is_reported(content):
     )
 
 
-def test_a_step_that_the_lesson_does_not_have_is_reported(content):
-    rewrite(content, "step: mat-khau#1", "step: mat-khau#7", count=1)
+def test_a_step_that_the_lesson_does_not_have_is_reported_with_the_names_it_has(content):
+    rewrite(content, "step: mat-khau#dung-cau-dai", "step: mat-khau#cau-ngan", count=1)
 
     _, problems = load_catalog(content)
 
     line = line_of(content, "id: mat-khau-tot")
     assert problems == [
-        Problem(BANK, line, "item `mat-khau-tot`: lesson `mat-khau` has only 2 steps")
+        Problem(
+            BANK,
+            line,
+            "item `mat-khau-tot`: lesson `mat-khau` has no step `cau-ngan`; "
+            "its steps are: dung-cau-dai, khong-dua-mat-khau",
+        )
     ]
 
 
+def test_a_step_named_by_its_number_is_refused_because_numbers_move(content):
+    rewrite(content, "step: mat-khau#dung-cau-dai", "step: mat-khau#1", count=1)
+
+    _, problems = load_catalog(content)
+
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (line_of(content, "step: mat-khau#1"), "`step` names a step by its name, not its number")
+    ]
+
+
+def test_an_item_links_to_the_number_its_step_has_now_after_a_step_is_added_before_it(content):
+    lesson = content / "lessons" / "vi" / "an-toan" / "mat-khau.md"
+    text = lesson.read_text(encoding="utf-8")
+    first = text.index("## Dùng câu dài")
+    lesson.write_text(
+        text[:first]
+        + "## Bước mới chen vào\n\nMột bước mới.\n\n![Ổ khóa](an-toan/o-khoa.svg)\n\n"
+        + text[first:],
+        encoding="utf-8",
+    )
+
+    catalog, _ = load_catalog(content)
+
+    item = next(i for i in catalog.quizzes["an-toan"].items if i.id == "otp-ai-hoi")
+    assert (item.step_name, item.step) == ("khong-dua-mat-khau", 3)
+
+
 def test_a_step_in_a_lesson_that_does_not_exist_is_reported(content):
-    rewrite(content, "step: lua-dao#1", "step: khong-co#1", count=2)
+    rewrite(content, "step: lua-dao#cuoc-goi-la", "step: khong-co#cuoc-goi-la", count=2)
 
     _, problems = load_catalog(content)
 

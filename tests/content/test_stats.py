@@ -139,3 +139,28 @@ def test_the_shipped_style_tree_has_no_violations(content):
 
     assert [r.violations for r in stats.lessons] == [0] * len(stats.lessons)
     assert "): 0." in "\n".join(render(stats))
+
+
+def test_the_command_prints_each_guessers_pass_rate_per_bank(content, tmp_path):
+    result = CliRunner().invoke(
+        cli,
+        ["content-stats", "--content", str(content), "--build", str(tmp_path), "--trials", "30"],
+    )
+
+    assert result.exit_code == 0, result.output
+    odds = result.output.split("Share of attempts passed")[1].splitlines()
+    header, bank = odds[1].split(), odds[2].split()
+    assert header[0] == "topic" and "refusing" in header and "random" in header
+    assert bank[0] == "an-toan" and all(cell.endswith("%") for cell in bank[1:])
+
+
+def test_the_items_linking_to_each_lesson_step_are_counted(content):
+    stats = collect(content)
+
+    counts = {(s.lesson, s.number, s.name): (s.items, s.practice) for s in stats.steps}
+
+    assert counts == {
+        ("mat-khau", 1, "dung-cau-dai"): (3, 2),
+        ("mat-khau", 2, "khong-dua-mat-khau"): (4, 0),
+        ("lua-dao", 1, "cuoc-goi-la"): (5, 2),
+    }

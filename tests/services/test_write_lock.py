@@ -12,6 +12,7 @@ import contextlib
 import importlib
 import inspect
 import pkgutil
+from collections import Counter
 from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
@@ -203,6 +204,26 @@ CALLS = {
         s, live_quiz.start(s, "an-toan", _practice(), clock.now()).id, "next", clock.now()
     ),
     "live_quiz.answer": lambda s, w: _answer_live(s),
+    "live_quiz.join_phone": lambda s, w: live_quiz.join_phone(
+        s,
+        live_quiz.start(s, "an-toan", _practice(), clock.now()),
+        "telefon-1",
+        "10.0.0.9",
+        clock.now(),
+    ),  # fmt: skip
+    "presentations.renew_code": lambda s, w: presentations.renew_code(
+        s,
+        presentations.join(
+            s, presentations.start(s, "mat-khau", 4, clock.now()).code, clock.now()
+        ).id,
+        clock.now(),
+    ),  # fmt: skip
+    "plays.write_plays": lambda s, w: plays.write_plays(
+        s, Counter({("mat-khau", "vi", 1): 3, ("mat-khau", "vi", 2): 1}), clock.now()
+    ),
+    "throttle.record_wrong_code": lambda s, w: throttle.record_wrong_code(
+        s, "10.0.0.9", clock.now()
+    ),
 }
 
 

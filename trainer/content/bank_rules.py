@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from trainer.content.model import Item, Problem, Quiz
+from trainer.content.refusal import refuses
 
 SIZE_FACTOR = 3  # a bank holds at least three times its draw, so retakes meet new items
 LENGTH_SHARE = 0.40  # at most this share of single items may have the longest right choice
@@ -30,6 +31,7 @@ def bank_problems(quiz: Quiz) -> list[Problem]:
         *_length_bias(quiz, longest=False),
         *_true_false_balance(quiz),
         *_position_skew(quiz),
+        *_lone_refusals(quiz),
         *_near_duplicates(quiz),
     ]
 
@@ -124,6 +126,31 @@ def _position_skew(quiz: Quiz) -> list[Problem]:
         for item in fixed
         if item.answer[0] == position
     ]
+
+
+def _lone_refusals(quiz: Quiz) -> list[Problem]:
+    """Items whose right choice is the only one that refuses or defers: a guesser who always
+    picks the careful-sounding choice gets them without knowing the procedure."""
+    return [
+        Problem(
+            quiz.path,
+            item.line,
+            f"item `{item.id}`: the right choice is the only one that refuses or defers, so "
+            "a guesser who always picks the careful choice gets it. Make a wrong choice a "
+            "careful-sounding mistake residents really make (calling back the number that "
+            "called, locking the wrong account, asking the caller to wait)",
+        )
+        for item in quiz.items
+        if lone_refusal(item)
+    ]
+
+
+def lone_refusal(item: Item) -> bool:
+    """True for a single or picture item whose right choice alone refuses or defers."""
+    if item.type not in ("single", "picture"):
+        return False
+    careful = [n for n, choice in enumerate(item.choices) if refuses(choice.text)]
+    return careful == [item.answer[0]]
 
 
 def _near_duplicates(quiz: Quiz) -> list[Problem]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content import bank_rules, validate
+from trainer.content import bank_rules, pictures, validate
 from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
@@ -64,12 +64,23 @@ class Catalog:
         return before, after
 
 
-def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, list[Problem]]:
-    """Read all content under root; return what is valid and every problem found.
+@dataclass
+class Content:
+    """Everything under a content root that parses, held-back files included."""
 
-    A file with a problem is left out and the rest is served, so one broken translation
-    never takes the training day down. Pictures are built into media_out when given.
-    """
+    languages: list[Language]
+    topics: list[Topic]
+    lessons: list[Lesson]  # every language; translations keep their own topic field
+    quizzes: list[Quiz]  # with each item's step number found from its step name
+    guides: dict[str, Guide]
+    outcomes: Outcomes
+    bank_files: frozenset[str]  # topics with a bank file, loadable or not
+    pictures: dict[str, Picture] = field(default_factory=dict)  # media path -> picture
+
+
+def read_content(root: Path, media_out: Path | None = None) -> tuple[Content, list[Problem]]:
+    """Read every file under root and check them together; pictures are built into
+    media_out when given."""
     lessons_dir = root / "lessons"
     languages, problems = read_languages(
         lessons_dir / "languages.yaml", _shown(root, lessons_dir / "languages.yaml")
@@ -85,21 +96,45 @@ def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, li
     outcomes, found = read_outcomes(root, {topic.slug for topic in topics})
     problems += found
     problems += validate.cross_check(topics, lessons)
+    problems += validate.step_name_problems(lessons)
     problems += validate.quiz_references(quizzes, topics, lessons)
     problems += bank_rules.cross_bank_duplicates(quizzes)
-    pictures, found = validate.build_pictures(root, topics, lessons, quizzes, media_out)
+    built, found = pictures.build_pictures(root, topics, lessons, quizzes, media_out)
     problems += found
-    catalog = Catalog(
-        languages={language.code: language for language in languages},
-        topics=sorted(
-            (t for t in topics if not _has_problem(t.path, problems)), key=lambda t: t.order
-        ),
-        lessons=_servable_lessons(lessons, problems),
-        pictures=pictures,
-        quizzes={quiz.topic: served for quiz in quizzes if (served := _servable(quiz, problems))},
+    content = Content(
+        languages=languages,
+        topics=topics,
+        lessons=lessons,
+        quizzes=[validate.with_step_numbers(quiz, lessons) for quiz in quizzes],
         guides=guides,
-        banks=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
         outcomes=outcomes,
+        bank_files=frozenset(path.stem for (path,) in _yaml_files(root / "quizzes")),
+        pictures=built,
+    )
+    return content, problems
+
+
+def load_catalog(root: Path, media_out: Path | None = None) -> tuple[Catalog, list[Problem]]:
+    """Read all content under root; return what is valid and every problem found.
+
+    A file with a problem is left out and the rest is served, so one broken translation
+    never takes the training day down. Pictures are built into media_out when given.
+    """
+    content, problems = read_content(root, media_out)
+    catalog = Catalog(
+        languages={language.code: language for language in content.languages},
+        topics=sorted(
+            (t for t in content.topics if not _has_problem(t.path, problems)),
+            key=lambda t: t.order,
+        ),
+        lessons=_servable_lessons(content.lessons, problems),
+        pictures=content.pictures,
+        quizzes={
+            quiz.topic: served for quiz in content.quizzes if (served := _servable(quiz, problems))
+        },
+        guides=content.guides,
+        banks=content.bank_files,
+        outcomes=content.outcomes,
     )
     return catalog, sorted(set(problems))
 
@@ -200,6 +235,10 @@ def _servable_lessons(
         if lesson is not original:
             lesson = dataclasses.replace(
                 lesson,
+                steps=tuple(
+                    dataclasses.replace(step, name=named.name)
+                    for step, named in zip(lesson.steps, original.steps, strict=True)
+                ),
                 topic=original.topic,
                 order=original.order,
                 minutes=lesson.minutes or original.minutes,

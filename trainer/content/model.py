@@ -79,6 +79,7 @@ class Box:
 @dataclass(frozen=True)
 class Step:
     number: int  # 1-based
+    name: str  # stable: what `step:` in a question bank names (see step_names)
     title: str
     html: str  # the step's own text, rendered; the illustration and boxes are apart
     text: str  # plain text of the step, for speech and search
@@ -88,6 +89,11 @@ class Step:
 
     def box(self, kind: str) -> Box | None:
         return next((box for box in self.boxes if box.kind == kind), None)
+
+    @property
+    def anchor(self) -> str:
+        """The id of the step's heading on the lesson page: `buoc-<name>`."""
+        return f"buoc-{self.name}"
 
 
 @dataclass(frozen=True)
@@ -113,6 +119,10 @@ class Lesson:
     def is_draft(self) -> bool:
         return self.status == "draft"
 
+    def step_named(self, name: str) -> Step | None:
+        """The step `step:` names in a question bank, or None."""
+        return next((step for step in self.steps if step.name == name), None)
+
 
 ITEM_TYPES = ("single", "multiple", "true_false", "order", "picture")
 
@@ -134,10 +144,11 @@ class Item:
     answer: tuple[int, ...]
     explanation: str
     lesson: str  # slug of the lesson that teaches it
-    step: int  # 1-based step in that lesson
+    step_name: str  # the name of the step that teaches it, as `step: lesson#name` says
     line: int = field(default=0, compare=False)
     shuffle: bool = True  # False: choices are always shown in the order written
     scenario: bool = False  # the member as helper with a resident, not a fact to recall
+    step: int = 0  # that step's number, 1-based; the catalog finds it from step_name
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from trainer.content import bank_rules
+from trainer.content import bank_rules, step_names
 from trainer.content.fields import SLUG, Fields
 from trainer.content.model import ITEM_TYPES, Choice, Item, Problem, Quiz
 from trainer.content.source import Located, read_named_yaml
@@ -159,17 +159,33 @@ def _read_flag(fields: Fields, key: str, *, default: bool) -> bool | None:
     return value
 
 
-def _read_step(fields: Fields) -> tuple[str, int]:
-    """`step: lesson-slug#N`, the step that teaches the item."""
+def _read_step(fields: Fields) -> tuple[str, str]:
+    """`step: lesson-slug#step-name`, the step that teaches the item."""
     value = fields.text("step")
-    slug, _, number = (value or "").partition("#")
-    if value and not (SLUG.match(slug) and number.isdigit() and int(number) > 0):
+    slug, _, name = (value or "").partition("#")
+    if value and number_only(name):
         fields.problems.append(
             fields.doc.problem(
-                "`step` must name a lesson step, like `mat-khau-an-toan#2`", *fields.keys, "step"
+                f"`step` names a step by its name, not its number: `{slug}#{name}` points "
+                "elsewhere once a step is added. Write the name the lesson gives it "
+                "(its heading's `{#name}`, or the heading without accents)",
+                *fields.keys,
+                "step",
             )
         )
-    return slug, int(number) if number.isdigit() else 0
+    elif value and not (SLUG.match(slug) and step_names.is_name(name)):
+        fields.problems.append(
+            fields.doc.problem(
+                "`step` must name a lesson step, like `mat-khau-an-toan#dung-cau-dai`",
+                *fields.keys,
+                "step",
+            )
+        )
+    return slug, name
+
+
+def number_only(name: str) -> bool:
+    return name.isdigit() or (name.startswith("buoc-") and name[5:].isdigit())
 
 
 def _read_choices(fields: Fields, kind: str) -> tuple[Choice, ...]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
-from trainer.content import markdown
+from trainer.content import markdown, step_names
 from trainer.content.model import Box, Illustration, Problem, Step
 
 
@@ -14,7 +14,7 @@ class Section:
     """A step (or the intro) as it is being read."""
 
     def __init__(self, title: str | None, line: int):
-        self.title = title
+        self.title, self.anchor = step_names.split_anchor(title) if title else (title, None)
         self.line = line
         self.body: list[Token] = []
         self.illustrations: list[Illustration] = []
@@ -92,6 +92,7 @@ def _refuse_images(tokens: list[Token], shown: Path, problems: list[Problem], me
 def to_step(number: int, section: Section) -> Step:
     return Step(
         number=number,
+        name=section.anchor or step_names.name_from(section.title or ""),
         title=section.title or "",
         html=markdown.render(section.body),
         text=markdown.plain_text(section.body),

@@ -1,20 +1,12 @@
-"""Checks that span files: topics, slugs, translations and the pictures lessons point to."""
+"""Checks that span files: topics, slugs, translations and the lesson steps items point to."""
 
 from __future__ import annotations
 
-import math
+import dataclasses
 from collections import defaultdict
-from pathlib import Path, PurePosixPath
 
-from trainer.content import picture_text
-from trainer.content.media import Picture, build_picture
-from trainer.content.model import Lesson, Problem, Quiz, Topic
-
-# Where a picture is shown decides how small its words get: (width in CSS px, smallest px).
-SHOWN_AS = {
-    "lesson": (picture_text.LESSON_PICTURE_PX, picture_text.MIN_LESSON_TEXT_PX),
-    "quiz": (picture_text.QUIZ_PICTURE_PX, picture_text.MIN_QUIZ_TEXT_PX),
-}
+from trainer.content import step_names
+from trainer.content.model import Item, Lesson, Problem, Quiz, Topic
 
 
 def cross_check(topics: list[Topic], lessons: list[Lesson]) -> list[Problem]:
@@ -140,87 +132,60 @@ def quiz_references(
                         f"item `{item.id}`: lesson `{item.lesson}` is in topic `{lesson.topic}`",
                     )
                 )
-            elif item.step > len(lesson.steps):
+            elif lesson.step_named(item.step_name) is None:
+                names = ", ".join(step.name for step in lesson.steps)
                 problems.append(
                     Problem(
                         quiz.path,
                         item.line,
-                        f"item `{item.id}`: lesson "
-                        f"`{item.lesson}` has only {len(lesson.steps)} steps",
+                        f"item `{item.id}`: lesson `{item.lesson}` has no step "
+                        f"`{item.step_name}`; its steps are: {names}",
                     )
                 )
     return problems
 
 
-def build_pictures(
-    root: Path,
-    topics: list[Topic],
-    lessons: list[Lesson],
-    quizzes: list[Quiz],
-    out_dir: Path | None,
-) -> tuple[dict[str, Picture], list[Problem]]:
-    """Check every picture that topics, lessons and quizzes point to; build it into out_dir."""
-    wanted: dict[str, list[tuple[Path, int, str]]] = defaultdict(list)
-    for topic in topics:
-        wanted[topic.icon].append((topic.path, topic.icon_line, "icon"))
-    for lesson in lessons:
-        for step in lesson.steps:
-            if step.illustration and step.illustration.src:
-                wanted[step.illustration.src].append(
-                    (lesson.path, step.illustration.line, "lesson")
-                )
-    for quiz in quizzes:
-        for item in quiz.items:
-            for choice in item.choices:
-                if choice.image:
-                    wanted[choice.image].append((quiz.path, item.line, "quiz"))
-    pictures, problems = {}, []
-    for src, used in sorted(wanted.items()):
-        users = [(path, line) for path, line, _ in used]
-        source = root / "media" / src
-        if ".." in PurePosixPath(src).parts or PurePosixPath(src).is_absolute():
-            problems += [
-                Problem(path, line, f"picture `{src}` must be a file under media/")
-                for path, line in users
-            ]
-            continue
-        if not source.is_file():
-            problems += [
-                Problem(path, line, f"picture not found: media/{src}") for path, line in users
-            ]
-            continue
-        opaque = any(kind == "quiz" for _, _, kind in used)
-        picture, found = build_picture(source, Path("media") / src, out_dir, opaque=opaque)
-        problems += found
-        if picture is None:
-            problems += [
-                Problem(path, line, f"picture media/{src} cannot be shown (see above)")
-                for path, line in users
-            ]
-        else:
-            pictures[src] = picture
-            problems += [
-                problem
-                for path, line, kind in used
-                if (problem := small_text(picture, src, kind, path, line))
-            ]
-    return pictures, problems
+def with_step_numbers(quiz: Quiz, lessons: list[Lesson]) -> Quiz:
+    """The bank with each item's step number found from the name its `step:` gives."""
+    originals = _originals_by_slug(lessons)
 
+    def numbered(item: Item) -> Item:
+        lesson = originals.get(item.lesson)
+        step = lesson.step_named(item.step_name) if lesson else None
+        return dataclasses.replace(item, step=step.number if step else 0)
 
-def small_text(picture: Picture, src: str, kind: str, path: Path, line: int) -> Problem | None:
-    """A problem if the picture's smallest words are too small where it is shown (kind)."""
-    if picture.smallest_text is None or kind not in SHOWN_AS:
-        return None
-    shown_px, least_px = SHOWN_AS[kind]
-    size, words = picture.smallest_text
-    px = picture_text.rendered_px(size, picture.width, shown_px)
-    if px >= least_px - 0.005:
-        return None
-    needed = math.ceil(least_px * picture.width / shown_px * 10) / 10
-    return Problem(
-        path,
-        line,
-        f"picture media/{src}: text «{words[:30]}» shows at {px:.1f} px in a {kind} on a "
-        f"{picture_text.PHONE_PX} px phone; make its font-size at least {needed:.1f} "
-        f"(now {size:g} in a drawing {picture.width} wide) so it shows at {least_px} px",
+    return dataclasses.replace(
+        quiz,
+        items=tuple(numbered(item) for item in quiz.items),
+        practice=tuple(numbered(item) for item in quiz.practice),
     )
+
+
+def step_name_problems(lessons: list[Lesson]) -> list[Problem]:
+    """Steps of one original that share a name, or carry a name no item could point to."""
+    problems = []
+    for lesson in lessons:
+        if lesson.language != "vi":
+            continue
+        seen: set[str] = set()
+        for step in lesson.steps:
+            if not step_names.is_name(step.name):
+                problems.append(
+                    Problem(
+                        lesson.path,
+                        step.line,
+                        f"step name `{step.name}`: write `{{#name}}` at the end of the heading, "
+                        "lowercase a-z, digits and dashes, starting with a letter",
+                    )
+                )
+            elif step.name in seen:
+                problems.append(
+                    Problem(
+                        lesson.path,
+                        step.line,
+                        f"two steps are named `{step.name}`: give one its own "
+                        "`{#name}` at the end of its heading",
+                    )
+                )
+            seen.add(step.name)
+    return problems

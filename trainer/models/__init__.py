@@ -2,7 +2,7 @@
 
 from trainer.models.base import Base, utcnow
 from trainer.models.certificate import Certificate
-from trainer.models.hall import ClassAnswer, ClassQuiz, Presentation
+from trainer.models.hall import ClassAnswer, ClassPhone, ClassQuiz, Presentation
 from trainer.models.login_failure import LoginFailure
 from trainer.models.play import PlayCount
 from trainer.models.progress import LessonProgress
@@ -18,6 +18,7 @@ __all__ = [
     "Base",
     "Certificate",
     "ClassAnswer",
+    "ClassPhone",
     "ClassQuiz",
     "Commune",
     "LessonProgress",

@@ -90,21 +90,32 @@ def test_a_phone_answers_each_question_once(app, client):
     assert client.get(f"{screen}/dem").get_json()["answered"] == 1
 
 
+def position_of(page: str, text: str) -> str:
+    """The value of the phone's choice showing text (the hall's order is shuffled)."""
+    found = re.search(r'name="chon" value="(\d+)">\s*<span class="letter">\w</span>\s*<span>'
+                      + re.escape(text) + "<", page)  # fmt: skip
+    assert found, f"no choice {text!r} on the phone"
+    return found.group(1)
+
+
 def test_once_the_answer_is_shown_phones_see_whether_they_were_right_and_cannot_answer(app, client):
     screen, code = start_live(client)
     step(client, screen, "next")
-    phone, late = app.test_client(), app.test_client()
-    late_page = late.get(f"/vui/{code}").get_data(as_text=True)
-    answer(phone, code, chon="0")
+    right, wrong, late = app.test_client(), app.test_client(), app.test_client()
+    page = late.get(f"/vui/{code}").get_data(as_text=True)
+    answer(right, code, chon=position_of(page, "Một câu dài bạn tự nghĩ, có số và ký hiệu"))
+    answer(wrong, code, chon=position_of(page, "123456"))
 
     step(client, screen, "reveal")
-    shown = phone.get(f"/vui/{code}").get_data(as_text=True)
-    refused = late.post(f"/vui/{code}", data={"csrf_token": token_from(late_page), "chon": "1"})
+    shown_right = right.get(f"/vui/{code}").get_data(as_text=True)
+    shown_wrong = wrong.get(f"/vui/{code}").get_data(as_text=True)
+    refused = late.post(f"/vui/{code}", data={"csrf_token": token_from(page), "chon": "1"})
 
-    assert "Câu dài, tự nghĩ, có số và ký hiệu thì khó đoán." in shown
-    assert "Bạn trả lời đúng." in shown or "Bạn chưa đúng." in shown
+    assert "Câu dài, tự nghĩ, có số và ký hiệu thì khó đoán." in shown_right
+    assert "Bạn trả lời đúng." in shown_right and "Bạn chưa đúng." not in shown_right
+    assert "Bạn chưa đúng." in shown_wrong and "Bạn trả lời đúng." not in shown_wrong
     assert "Câu này đã đóng" in late.get(refused.headers["Location"]).get_data(as_text=True)
-    assert client.get(f"{screen}/dem").get_json()["answered"] == 1
+    assert client.get(f"{screen}/dem").get_json()["answered"] == 2
 
 
 def test_the_answer_is_not_in_the_projectors_page_until_it_is_shown(client):

@@ -266,7 +266,7 @@ def csrf(client, path: str = "/trinh-chieu") -> dict:
 def test_projector_mode_shows_the_address_and_code_a_presenters_phone_joins_by(client):
     html = client.get("/bai-hoc/mat-khau/trinh-chieu").get_data(as_text=True)
 
-    assert "mở <strong>http://localhost/trinh-chieu</strong>" in html
+    assert 'mở: <strong class="address">http://localhost/trinh-chieu</strong>' in html
     assert re.search(r'Mã trình chiếu: <strong class="code">\d{3} \d{3}</strong>', html)
 
 
@@ -333,6 +333,7 @@ def test_two_halls_projecting_the_same_lesson_never_move_each_other(app, client)
         "blank": False,
         "seq": 0,
         "presenters": 0,
+        "joinable": True,
     }
 
 

@@ -162,3 +162,15 @@ def test_a_file_that_is_not_a_pack_is_refused_with_a_message(client, login, sess
 def test_only_admins_take_in_packs(client, login, instructor):
     assert client.get("/giong-doc/goi-am-thanh/").status_code == 403
     assert "Gói âm thanh" not in page(client, "/giong-doc/")
+
+
+def test_one_address_adds_at_most_a_few_plays_however_many_it_sends(app, client, session):
+    from trainer.services.listening.plays import plays_in
+    from trainer.web.listening.plays import write_pending
+
+    answers = [client.post("/nghe/dem/mat-khau/vi/2").status_code for _ in range(500)]
+    with app.test_request_context():
+        write_pending()
+
+    assert answers.count(204) <= 50 and answers[-1] == 429
+    assert 0 < plays_in(session, "vi")[("mat-khau", 2)] <= 50

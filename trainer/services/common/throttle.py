@@ -6,6 +6,11 @@ open from every other address, so its owner signs in from their own phone. One a
 also has a ceiling on wrong passwords for all names together, high enough for a whole
 hall behind one Wi-Fi. Failures are kept in the database, so this holds across processes.
 
+The same rows slow down guessing the 6-digit codes a hall types (a projector's, a class
+quiz's): wrong codes are counted under the name CODES, which no login name can be.
+For what is counted, not refused (a play of a step), `Budget` keeps a few per address and
+minute in memory.
+
 The same rows also count actions that are costly to repeat from one address (registering
 an account): `Rate` allows so many per window, keyed "@action" so they are never taken
 for wrong passwords. A wrong *current* password (changing one's password) counts like a
@@ -14,6 +19,9 @@ wrong sign-in under the key "#mat-khau:<account>".
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,6 +33,7 @@ from trainer.database import write_lock
 from trainer.models import LoginFailure
 
 FIRST_DELAY = timedelta(seconds=30)
+CODES = "#ma"  # the name wrong hall codes are counted under; login names never hold a "#"
 RATE_PREFIX = "@"  # a counted action, not a wrong password
 
 
@@ -196,3 +205,38 @@ def has_failures(session: Session, key: str, address: str) -> bool:
         )
     )
     return found is not None
+
+
+CODE_LIMITS = Limits(max_failures=10, window=timedelta(minutes=15), address_max=10**6)
+
+
+def code_wait(session: Session, address: str, now: datetime) -> timedelta | None:
+    """How long address must wait before typing another hall code; None when it may now."""
+    return wait_for(session, CODES, address, now, CODE_LIMITS)
+
+
+def record_wrong_code(session: Session, address: str, now: datetime) -> None:
+    """Count one hall code that matched nothing; commits."""
+    record_failure(session, CODES, address, now)
+
+
+class Budget:
+    """At most `burst` at once per address, earned back at `per_minute`: in this process's
+    memory, for many small anonymous requests; the least recently seen address goes first
+    once `addresses` are kept."""
+
+    def __init__(self, per_minute: float, burst: int, addresses: int = 10_000):
+        self.rate, self.burst, self.most = per_minute / 60, burst, addresses
+        self.kept: OrderedDict[str, tuple[float, float]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def spend(self, address: str, now: float | None = None) -> bool:
+        """True, and one less left, when address has one left; False otherwise."""
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            left, then = self.kept.pop(address, (self.burst, now))
+            left = min(self.burst, left + (now - then) * self.rate)
+            self.kept[address] = (left - 1 if left >= 1 else left, now)
+            if len(self.kept) > self.most:
+                self.kept.popitem(last=False)
+            return left >= 1

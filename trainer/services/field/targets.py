@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from trainer.content.outcomes import Outcomes
 from trainer.database import begin_write
 from trainer.models import Village, VillageTarget
+from trainer.services.common.typed_numbers import whole_number
 from trainer.services.members.accounts import AccountError
 
 RESIDENTS, HOUSEHOLDS = "nguoi-dan", "ho-gia-dinh"
@@ -54,12 +55,12 @@ def target_value(text: str) -> int | None:
 
     :raises AccountError: on "target" for anything else.
     """
-    text = (text or "").strip().replace(".", "").replace(" ", "")
-    if not text:
+    if not (text or "").strip():
         return None
-    if not text.isdigit() or int(text) > MAX_TARGET:
+    value = whole_number(text, 0, MAX_TARGET, grouped=True)
+    if value is None:
         raise AccountError("target", f"Chỉ tiêu là số nguyên từ 0 đến {MAX_TARGET}.")
-    return int(text)
+    return value
 
 
 def put_targets(

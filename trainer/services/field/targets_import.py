@@ -7,28 +7,40 @@ leaves that target as it is. A village not yet on its team's list is added to it
 
 from __future__ import annotations
 
-import csv
-import io
-
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
 from trainer.models import Team
+from trainer.services.common.typed_numbers import whole_number
+from trainer.services.common.uploaded_table import (
+    BadFile,
+    ImportReport,
+    cell,
+    line_problem,
+    read_table,
+)
 from trainer.services.field import villages
 from trainer.services.field.targets import Indicator, put_targets, target_value
 from trainer.services.members.accounts import AccountError
-from trainer.services.members.member_import import ImportReport, _column_key, decode
 
 PLACE_COLUMNS = {"team": ("to", "ten_to", "team"), "village": ("thon_ban", "thon", "ban")}
 YEAR_COLUMNS = ("nam", "year")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-def import_targets(session: Session, data: bytes, known: list[Indicator]) -> ImportReport:
+def import_targets(
+    session: Session, data: bytes, known: list[Indicator], encoding: str = "utf-8"
+) -> ImportReport:
     """Set each row's targets; commit only if every row is good."""
     report = ImportReport()
-    header, rows = _read(data)
-    columns = _columns(header, known, report)
+    try:
+        table = read_table(data, encoding)
+    except BadFile as error:
+        report.problems.append(str(error))
+        return report
+    rows = table.rows
+    columns = _columns(table.header, known, report)
     if report.problems:
         return report
     begin_write(session)
@@ -38,7 +50,7 @@ def import_targets(session: Session, data: bytes, known: list[Indicator]) -> Imp
         try:
             _import_row(session, cells, columns, teams, seen, report)
         except AccountError as error:
-            report.problems.append(f"Dòng {line}: {error.message[:1].lower()}{error.message[1:]}")
+            report.problems.append(line_problem(line, error.message))
     if not seen and not report.problems:
         report.problems.append("Tệp không có dòng nào để nhập.")
     if report.problems:
@@ -47,18 +59,6 @@ def import_targets(session: Session, data: bytes, known: list[Indicator]) -> Imp
     else:
         session.commit()
     return report
-
-
-def _read(data: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    text = decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [_column_key(name) for name in next(reader, [])]
-    rows = [(reader.line_num, cells) for cells in reader if any(c.strip() for c in cells)]
-    return header, rows
 
 
 def _columns(header: list[str], known: list[Indicator], report: ImportReport) -> dict:
@@ -88,27 +88,25 @@ def _columns(header: list[str], known: list[Indicator], report: ImportReport) ->
 
 
 def _import_row(session, cells, columns, teams, seen, report) -> None:
-    def cell(position: int) -> str:
-        return cells[position].strip() if position < len(cells) else ""
-
-    team = teams.get(" ".join(cell(columns["team"]).split()).lower())
+    team = teams.get(" ".join(cell(cells, columns["team"]).split()).lower())
     if team is None:
-        raise AccountError("team", f"không có tổ tên “{cell(columns['team'])}”.")
-    name = villages.village_name(cell(columns["village"]))
-    year_text = cell(columns["year"])
-    if not year_text.isdigit() or not 2000 <= int(year_text) <= 2100:
-        raise AccountError("year", f"năm “{year_text}” không hợp lệ.")
-    key = (team.id, name.lower(), int(year_text))
+        raise AccountError("team", f"không có tổ tên “{cell(cells, columns['team'])}”.")
+    name = villages.village_name(cell(cells, columns["village"]))
+    year_text = cell(cells, columns["year"])
+    year = whole_number(year_text, FIRST_YEAR, LAST_YEAR)
+    if year is None:
+        raise AccountError("year", f"năm “{year_text[:12]}” không hợp lệ.")
+    key = (team.id, name.lower(), year)
     if key in seen:
-        raise AccountError("village", f"“{name}” năm {year_text} lặp lại trong tệp.")
+        raise AccountError("village", f"“{name}” năm {year} lặp lại trong tệp.")
     seen.add(key)
     values = {}
     for indicator, position in columns["indicators"].items():
-        value = target_value(cell(position))
+        value = target_value(cell(cells, position))
         if value is not None:
             values[indicator] = value
     with session.no_autoflush:
         village = villages.find_or_add(session, team.id, name)
     session.flush()
-    put_targets(session, village, int(year_text), values)
-    report.created.append(f"{name} ({team.name}, {year_text})")
+    put_targets(session, village, year, values)
+    report.created.append(f"{name} ({team.name}, {year})")

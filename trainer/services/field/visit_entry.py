@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from trainer.content.outcomes import Outcomes
+from trainer.services.common.typed_numbers import whole_number
 from trainer.services.field.privacy import personal_number
 
 MAX_RESIDENTS = 500
@@ -141,11 +142,10 @@ def _whole(
 ) -> int | None:
     if name in errors:
         return None
-    text = (text or "").strip()
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = whole_number(text, low, high)
+    if number is None:
         errors[name] = message
-        return None
-    return int(text)
+    return number
 
 
 def _topics(
@@ -179,10 +179,10 @@ def _outcomes(
             errors["outcomes"] = "Có kết quả không thuộc kỹ năng đã chọn; hãy chọn lại."
             return {}
         most = households if outcome.counts == "households" else residents
-        text = (text or "1").strip()
-        if not text.isdigit() or not 1 <= int(text) <= (most or MAX_RESIDENTS):
+        count = whole_number((text or "").strip() or "1", 1, most or MAX_RESIDENTS)
+        if count is None:
             unit = "số hộ" if outcome.counts == "households" else "số người dân"
             errors["outcomes"] = f"“{outcome.title}”: từ 1 đến {unit} đã ghi."
             return {}
-        counts[key] = int(text)
+        counts[key] = count
     return counts

@@ -2,6 +2,8 @@
 
 Short enough to read off a screen and type on a cheap phone; unique among the rows kept.
 A row is kept 12 hours after it was last used, then deleted, and its code may come again.
+Drawing a code tries a bounded number of times: when the kept rows hold nearly every code,
+the caller is told so at once (CodesUsedUp) instead of looping while it holds the write lock.
 """
 
 from __future__ import annotations
@@ -14,15 +16,39 @@ from sqlalchemy.orm import Session
 
 KEPT = timedelta(hours=12)
 DIGITS = 6
+SPACE = 10**DIGITS  # how many codes may be drawn
+TRIES = 20
+
+
+class CodesUsedUp(Exception):
+    """Every code drawn is held by a kept row: no new session until some are cleared."""
 
 
 def new_code(session: Session, model, now: datetime) -> str:
-    """A code no kept row of model holds; call it under the write lock. Old rows go."""
-    session.execute(sa.delete(model).where(model.touched_at < now - KEPT))
-    while True:
-        code = f"{secrets.randbelow(10**DIGITS):0{DIGITS}d}"
+    """A code no kept row of model holds; call it under the write lock. Old rows go.
+
+    :raises CodesUsedUp: after TRIES codes that were all taken.
+    """
+    clear_expired(session, model, now)
+    for _ in range(TRIES):
+        code = f"{secrets.randbelow(SPACE):0{DIGITS}d}"
         if session.scalar(sa.select(model.id).where(model.code == code)) is None:
             return code
+    raise CodesUsedUp
+
+
+def clear_expired(session: Session, model, now: datetime) -> None:
+    """Delete the rows of model not used for KEPT (within the caller's transaction)."""
+    session.execute(sa.delete(model).where(model.touched_at < now - KEPT))
+
+
+def opened_from(session: Session, model, address: str, now: datetime) -> int:
+    """How many kept rows of model were opened from address."""
+    return session.scalar(
+        sa.select(sa.func.count())
+        .select_from(model)
+        .where(model.opened_from == address, model.touched_at >= now - KEPT)
+    )
 
 
 def typed(code: str) -> str:

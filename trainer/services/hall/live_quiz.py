@@ -5,6 +5,10 @@ certification draw can contain. Each item's choices are shuffled once for the wh
 so the projector and every phone show the same letters. Phones join by a 6-digit code
 with no account; each answers a question once, while it is open (before the answer is
 shown). A signed-in member's answers are kept with their account for their own page.
+
+Anyone on the hall's Wi-Fi can reach these pages, so everything a visitor can add is
+bounded: OPEN_PER_ADDRESS quizzes started from one address, PHONES phones in one quiz and
+PHONES_PER_ADDRESS of them from one address, one answer per phone and question.
 """
 
 from __future__ import annotations
@@ -21,10 +25,18 @@ from sqlalchemy.orm import Session
 
 from trainer.content.model import Item, Quiz
 from trainer.database import begin_write
-from trainer.models import ClassAnswer, ClassQuiz
+from trainer.models import ClassAnswer, ClassPhone, ClassQuiz
 from trainer.services.certification import grading
 from trainer.services.certification.grading import Drawn
-from trainer.services.hall.hall_codes import alive, new_code, typed
+from trainer.services.hall.hall_codes import alive, new_code, opened_from, typed
+
+OPEN_PER_ADDRESS = 20  # kept class quizzes one laptop (one address) may have started
+PHONES = 300  # phones one class quiz takes: a full culture house
+PHONES_PER_ADDRESS = 60  # of them from one address (a hotspot some phones share)
+
+
+class TooManyOpen(Exception):
+    """The address already keeps OPEN_PER_ADDRESS class quizzes."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class Tally:
     answered: int
     per_choice: tuple[int, ...]  # how many gave each shown position (ticked, for multiple)
     right: int
+    joined: int = 0  # phones in the quiz
 
 
 def _state(row: ClassQuiz) -> State:
@@ -66,15 +79,34 @@ def _state(row: ClassQuiz) -> State:
     return State(row.id, row.code, row.topic, asked, row.number, row.revealed, row.seq)
 
 
-def start(session: Session, topic: str, items: Sequence[Item], now: datetime, rng=None) -> State:
-    """A new class quiz over items, in their order, choices shuffled; phones may join."""
+def start(
+    session: Session,
+    topic: str,
+    items: Sequence[Item],
+    now: datetime,
+    rng=None,
+    address: str = "",
+) -> State:
+    """A new class quiz over items, in their order, choices shuffled; phones may join.
+
+    :raises TooManyOpen: when address already keeps OPEN_PER_ADDRESS class quizzes.
+    :raises CodesUsedUp: when no code is free (the write lock is let go first).
+    """
     rng = rng or random.SystemRandom()
     asked = [Drawn(item.id, grading.shuffled(item, rng)).to_json() for item in items]
     begin_write(session)
+    try:
+        if opened_from(session, ClassQuiz, address, now) >= OPEN_PER_ADDRESS:
+            raise TooManyOpen
+        code = new_code(session, ClassQuiz, now)
+    except Exception:
+        session.rollback()
+        raise
     row = ClassQuiz(
-        code=new_code(session, ClassQuiz, now),
+        code=code,
         topic=topic,
         items=asked,
+        opened_from=address,
         started_at=now,
         touched_at=now,
     )
@@ -132,14 +164,18 @@ def answer(
     user_id: int | None,
     positions: Sequence[int],
     now: datetime,
+    address: str = "",
 ) -> str:
     """Keep one phone's answer to the open question, given as shown positions.
 
     "kept"; "again" when this phone already answered it; "closed" when the question is no
     longer open (the answer shown, or the next question asked); "bad" for positions the
-    question does not show.
+    question does not show; "full" when the phone could not join (see `join_phone`).
     """
     begin_write(session)
+    if _joined(session, state.id, player, address, now) != "in":
+        session.rollback()
+        return "full"
     number = session.scalar(
         sa.select(ClassQuiz.number).where(
             ClassQuiz.id == state.id, ClassQuiz.number == state.number, ~ClassQuiz.revealed
@@ -179,6 +215,46 @@ def answer(
     return "kept"
 
 
+def join_phone(session: Session, state: State, player: str, address: str, now: datetime) -> str:
+    """Let a phone into the quiz, once; commits. "in", or "full" (PHONES phones are in) or
+    "address" (PHONES_PER_ADDRESS phones are in from this address)."""
+    if session.scalar(_phone(state.id, player)) is not None:
+        return "in"
+    begin_write(session)
+    outcome = _joined(session, state.id, player, address, now)
+    session.commit()
+    return outcome
+
+
+def _phone(quiz_id: int, player: str):
+    return sa.select(ClassPhone.id).where(
+        ClassPhone.quiz_id == quiz_id, ClassPhone.player == player
+    )
+
+
+def _joined(session: Session, quiz_id: int, player: str, address: str, now: datetime) -> str:
+    """As `join_phone`, inside the caller's write transaction; adds the phone if there is room."""
+    if session.scalar(_phone(quiz_id, player)) is not None:
+        return "in"
+    counted = (
+        sa.select(sa.func.count()).select_from(ClassPhone).where(ClassPhone.quiz_id == quiz_id)
+    )
+    if session.scalar(counted) >= PHONES:
+        return "full"
+    if session.scalar(counted.where(ClassPhone.address == address)) >= PHONES_PER_ADDRESS:
+        return "address"
+    session.add(ClassPhone(quiz_id=quiz_id, player=player, address=address, joined_at=now))
+    session.flush()
+    return "in"
+
+
+def joined(session: Session, quiz_id: int) -> int:
+    """How many phones joined the quiz."""
+    return session.scalar(
+        sa.select(sa.func.count()).select_from(ClassPhone).where(ClassPhone.quiz_id == quiz_id)
+    )
+
+
 def _only(quiz: Quiz, item_id: str) -> Quiz:
     found = [item for item in quiz.practice if item.id == item_id]
     return dataclasses.replace(quiz, items=tuple(found))
@@ -187,8 +263,9 @@ def _only(quiz: Quiz, item_id: str) -> Quiz:
 def tally(session: Session, state: State) -> Tally:
     """How many phones answered the current question, per shown position, and how many right."""
     entry = state.current
+    phones = joined(session, state.id)
     if entry is None:
-        return Tally(0, (), 0)
+        return Tally(0, (), 0, phones)
     rows = session.execute(
         sa.select(ClassAnswer.choices, ClassAnswer.right).where(
             ClassAnswer.quiz_id == state.id, ClassAnswer.number == state.number
@@ -199,7 +276,7 @@ def tally(session: Session, state: State) -> Tally:
         position_of[c] for choices, _ in rows for c in set(choices) if c in position_of
     )
     per_choice = tuple(counted[p] for p in range(len(entry.shown)))
-    return Tally(len(rows), per_choice, sum(right for _, right in rows))
+    return Tally(len(rows), per_choice, sum(right for _, right in rows), phones)
 
 
 def given_by(session: Session, state: State, player: str) -> ClassAnswer | None:

@@ -1,27 +1,29 @@
 """Importing teams and members from a spreadsheet saved as CSV: all rows or none.
 
 Every bad row is reported with its line number; if there is any, nothing is saved. Column
-names are Vietnamese without accents (English ones work too). Excel's ";", its quoting and
-its encodings are understood: UTF-8, or Windows Vietnamese (cp1258) when the person sending
-the file says so; a file not valid in its encoding is refused, naming the line.
+names are Vietnamese without accents (English ones work too); the file is read by the one
+reader every import uses (trainer.services.common.uploaded_table).
 Members' passwords are hashed (slow) before the write lock is taken; the rows are then
 checked again and written in one short transaction.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import re
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import begin_write, write_lock
 from trainer.models import Team, User
+from trainer.services.common.uploaded_table import (
+    BadFile,
+    ImportReport,
+    cell,
+    find_columns,
+    line_problem,
+    read_table,
+)
 from trainer.services.members import accounts, passwords, teams
 from trainer.services.members.accounts import AccountError, LoginName
 
@@ -39,21 +41,6 @@ MEMBER_COLUMNS = {
     "password": ("mat_khau", "password"),
 }
 REQUIRED = {"teams": ("name", "commune"), "members": ("full_name", "team")}
-# The encodings a file may be sent in: its name in the form, what to say when it is not.
-ENCODINGS = {
-    "utf-8": (
-        "UTF-8 (CSV UTF-8 của Excel)",
-        "có chữ không đọc được bằng bảng mã UTF-8. Trong Excel, hãy lưu tệp bằng "
-        "“CSV UTF-8”, hoặc chọn bảng mã Windows khi nhập.",
-    ),
-    "cp1258": (
-        "Windows tiếng Việt (CSV của Excel cũ)",
-        "có chữ không đọc được bằng bảng mã Windows tiếng Việt. Hãy chọn bảng mã UTF-8 "
-        "khi nhập, hoặc lưu lại tệp bằng “CSV UTF-8”.",
-    ),
-}
-LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-FIELD_LIMIT = 128 * 1024  # the csv module's own limit, in characters
 
 
 @dataclass(frozen=True)
@@ -68,35 +55,6 @@ class NewMember:
 
 class _Refused(Exception):
     """Some row is bad: roll back and report every problem."""
-
-
-@dataclass
-class ImportReport:
-    problems: list[str] = field(default_factory=list)
-    created: list[str] = field(default_factory=list)
-    # (full name, login name, password) for members given a password by the import.
-    passwords: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-class BadFile(ValueError):
-    """The file cannot be read as CSV text; the message names the line."""
-
-
-def decode(data: bytes, encoding: str = "utf-8") -> str:
-    """The file's text in the encoding it claims (a UTF-8 BOM claims UTF-8), NFC.
-
-    :raises BadFile: naming the first line that is not valid in that encoding.
-    """
-    if encoding not in ENCODINGS:
-        raise BadFile(f"Không biết bảng mã “{encoding}”.")
-    if data.startswith(codecs.BOM_UTF8):
-        data, encoding = data[len(codecs.BOM_UTF8) :], "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = len(LINE_BREAK.findall(data[: error.start])) + 1
-        raise BadFile(f"Dòng {line}: {ENCODINGS[encoding][1]}") from error
-    return unicodedata.normalize("NFC", text)
 
 
 def import_teams(session: Session, data: bytes, encoding: str = "utf-8") -> ImportReport:
@@ -118,7 +76,7 @@ def import_teams(session: Session, data: bytes, encoding: str = "utf-8") -> Impo
             with session.no_autoflush:
                 report.created.append(teams.add_team(session, row["name"], commune).name)
         except AccountError as error:
-            report.problems.append(f"Dòng {line}: {_lower_first(error.message)}")
+            report.problems.append(line_problem(line, error.message))
     return _finish(session, report)
 
 
@@ -181,7 +139,7 @@ def _plan_members(
         try:
             members.append(_member(session, line, row, by_name, seen))
         except AccountError as error:
-            problems.append(f"Dòng {line}: {_lower_first(error.message)}")
+            problems.append(line_problem(line, error.message))
     return members, problems
 
 
@@ -206,34 +164,6 @@ def _member(
     return NewMember(line, full_name, name, team_id, password, not row["password"])
 
 
-def _cells(data: bytes, encoding: str) -> list[tuple[int, list[str]]]:
-    """(first line, cells) of every record in the file, the header included.
-
-    Excel's quoting is read as Excel writes it (a doubled quote is one quote; a quoted cell
-    may hold line breaks); lines may end in CR LF, LF or CR alone.
-
-    :raises BadFile: naming the line that cannot be read.
-    """
-    text = decode(data, encoding)
-    first = text.splitlines()[0] if text else ""
-    reader = csv.reader(
-        io.StringIO(text, newline=""), csv.excel, delimiter=max(",;\t", key=first.count)
-    )
-    records = []
-    start = 1
-    try:
-        while (cells := next(reader, None)) is not None:
-            records.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        too_long = "field limit" in str(error)
-        raise BadFile(
-            f"Dòng {start}: "
-            + ("có ô dài quá 128 KB; hãy xem lại dấu ngoặc kép." if too_long else f"{error}.")
-        ) from error
-    return records
-
-
 def _rows(
     data: bytes,
     encoding: str,
@@ -241,46 +171,19 @@ def _rows(
     kind: str,
     report: ImportReport,
 ) -> list[tuple[int, dict[str, str]]]:
-    """(line, row by our column names) for each non-empty row; problems go to report."""
+    """(line, row by our column names) for each non-blank row; problems go to report."""
     try:
-        records = _cells(data, encoding)
+        table = read_table(data, encoding)
+        where = find_columns(table.header, columns, REQUIRED[kind])
     except BadFile as error:
         report.problems.append(str(error))
         return []
-    header = [_column_key(name) for name in records[0][1]] if records else []
-    where = {
-        ours: next((header.index(a) for a in aliases if a in header), None)
-        for ours, aliases in columns.items()
-    }
-    missing = [columns[ours][0] for ours in REQUIRED[kind] if where[ours] is None]
-    if records and missing:
-        report.problems.append(f"Dòng 1: thiếu cột {', '.join(missing)}.")
-        return []
     rows = [
-        (
-            line,
-            {
-                ours: (cells[i].strip() if i is not None and i < len(cells) else "")
-                for ours, i in where.items()
-            },
-        )
-        for line, cells in records[1:]
-        if any(cell.strip() for cell in cells)
+        (line, {ours: cell(cells, i) for ours, i in where.items()}) for line, cells in table.rows
     ]
     if not rows:
         report.problems.append("Tệp không có dòng nào để nhập.")
     return rows
-
-
-def _column_key(name: str) -> str:
-    """ "Tên tổ" -> "ten_to": lower case, accents and đ dropped, spaces to underscores."""
-    plain = unicodedata.normalize("NFD", name.strip().lower().replace("đ", "d"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "_", plain).strip("_")
-
-
-def _lower_first(message: str) -> str:
-    return message[:1].lower() + message[1:]
 
 
 def _finish(session: Session, report: ImportReport) -> ImportReport:

@@ -33,7 +33,7 @@ from trainer.web.core.access import (
     login_required,
 )
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import configured_base_url, safe_next
+from trainer.web.core.links import issuer_base_url, safe_next
 
 bp = Blueprint("certificates", __name__)
 
@@ -107,7 +107,7 @@ def badge(code: str):
     document = open_badge.signed_credential(
         certificates.sealed_fields(found),
         topic_title(found.topic),
-        configured_base_url(),
+        issuer_base_url(),
         verify_url(found.code),
         signing_key(),
         status_list_url(),

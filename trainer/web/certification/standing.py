@@ -13,7 +13,7 @@ from trainer.models import Certificate
 from trainer.services.certification import certificates
 from trainer.services.certification.member_standing import standing_of
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import configured_base_url
+from trainer.web.core.links import issuer_base_url
 
 if TYPE_CHECKING:
     from trainer.services.certification.verify_link import VerifyLink
@@ -64,12 +64,12 @@ def topic_title(slug: str) -> str:
 def verify_url(code: str) -> str:
     """The public verify page's full address for a code, from configuration (never from
     the address the page was asked at, which the asker chooses)."""
-    return configured_base_url() + url_for("verify.page", code=code)
+    return issuer_base_url() + url_for("verify.page", code=code)
 
 
 def status_list_url() -> str:
     """The signed revocation list's full address, from configuration."""
-    return configured_base_url() + url_for("verify.status_list")
+    return issuer_base_url() + url_for("verify.status_list")
 
 
 def signing_key():
@@ -87,5 +87,5 @@ def verify_link_for(certificate: Certificate) -> VerifyLink:
     key = signing_key()
     if certificates.verdict(certificate) == "revoked":
         key = None  # a revoked certificate's QR code sends everyone to the record
-    prefix = configured_base_url() + url_for("verify.lookup") + "/"
+    prefix = issuer_base_url() + url_for("verify.lookup") + "/"
     return verify_link(prefix, certificate.code, certificates.seal_of(certificate, key))

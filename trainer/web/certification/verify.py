@@ -25,7 +25,7 @@ from flask import (
 from trainer.extensions import db
 from trainer.services.certification import certificates
 from trainer.web.certification.standing import topic_title
-from trainer.web.core.links import configured_base_url
+from trainer.web.core.links import issuer_base_url
 
 bp = Blueprint("verify", __name__)
 PUBLIC_KEY = "/xac-minh/khoa-cong-khai.pem"
@@ -61,9 +61,7 @@ def status_list():
     from trainer.web.certification.standing import status_list_url
 
     key = signing_keys.ensure_signing_key(Path(current_app.instance_path))
-    document = status_list.signed_list(
-        db.session, key, configured_base_url() + "/", status_list_url()
-    )
+    document = status_list.signed_list(db.session, key, issuer_base_url() + "/", status_list_url())
     response = Response(document, mimetype="application/vc+jwt")
     response.headers["Content-Disposition"] = 'inline; filename="danh-sach-thu-hoi.jwt"'
     response.cache_control.no_cache = True  # a revocation shows at once

@@ -13,6 +13,8 @@ from collections.abc import Callable
 from flask import Flask, Request, current_app, request
 from flask_login import current_user
 
+from trainer.services.common import uploaded_table
+
 VISITOR_BODY = 64 * 1024  # what a visitor may send to a route for signed-in people only
 
 
@@ -56,7 +58,7 @@ def too_large_answer():
     return refused(**(request.view_args or {})) if refused else None
 
 
-CSV_BYTES = 2 * 1024 * 1024  # the largest spreadsheet an admin may import
+CSV_BYTES = uploaded_table.MAX_BYTES  # the largest spreadsheet an admin may import
 
 
 def uploaded_bytes(field, limit: int = CSV_BYTES) -> bytes | None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_wtf.file import FileField, FileRequired
 
 from trainer.extensions import db
 from trainer.services.common import clock
+from trainer.services.common.typed_numbers import whole_number
 from trainer.services.field import targets, villages
 from trainer.services.field.targets_import import import_targets
 from trainer.services.members import teams
@@ -16,12 +16,9 @@ from trainer.web.core.catalog import current_catalog
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
 from trainer.web.core.limits import uploaded_bytes
+from trainer.web.core.upload_forms import SpreadsheetForm
 
 bp = Blueprint("targets", __name__, url_prefix="/quan-tri/chi-tieu")
-
-
-class TargetsFileForm(PageForm):
-    file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
 
 
 def _chosen() -> tuple[int | None, int]:
@@ -31,9 +28,9 @@ def _chosen() -> tuple[int | None, int]:
 
 
 def _year(text: str) -> int:
-    if not (text.isascii() and text.isdecimal() and len(text) == 4):
+    if (year := whole_number(text, 2000, 2100)) is None:
         raise ValueError("not a year")
-    return int(text)
+    return year
 
 
 @bp.get("/")
@@ -53,7 +50,7 @@ def index(error: str = "", status: int = 200):
         held=targets.targets_for(db.session, [v.id for v in listed], year),
         typed=request.form,
         error=error,
-        form=TargetsFileForm(),
+        form=SpreadsheetForm(),
     )
     return page, status
 
@@ -84,10 +81,10 @@ def save():
 @bp.route("/nhap", methods=["GET", "POST"])
 @admin_required
 def import_csv():
-    form = TargetsFileForm()
+    form = SpreadsheetForm()
     report = None
     if form.validate_on_submit() and (data := uploaded_bytes(form.file)) is not None:
         known = targets.indicators(current_catalog().outcomes)
-        report = import_targets(db.session, data, known)
+        report = import_targets(db.session, data, known, form.encoding.data)
     columns = [i.key.replace("-", "_") for i in targets.indicators(current_catalog().outcomes)]
     return render_template("field/targets_import.html", form=form, report=report, columns=columns)

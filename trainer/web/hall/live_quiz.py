@@ -17,14 +17,20 @@ from trainer.extensions import db
 from trainer.services.certification.grading import Drawn
 from trainer.services.common import clock
 from trainer.services.hall import live_quiz
+from trainer.services.hall.hall_codes import CodesUsedUp
 from trainer.services.hall.live_quiz import State
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import public_url
 from trainer.web.hall import held
+from trainer.web.hall.reach import Reach, reach
 
 bp = Blueprint("live_quiz", __name__)
 KIND = "do_vui"
 LETTERS = "ABCDEFGH"
+TOO_MANY = (
+    "Máy này đã bắt đầu {n} đố vui trong 12 giờ qua. Hãy dùng lại đố vui đang mở, "
+    "hoặc đợi đến khi các đố vui cũ hết hạn."
+)
+CODES_USED_UP = "Đang có quá nhiều đố vui cùng lúc. Hãy thử lại sau ít phút."
 
 
 @dataclass(frozen=True)
@@ -55,8 +61,9 @@ def quiz_and_item(state: State) -> tuple[Quiz, Item | None]:
     return quiz, found[0] if found else None
 
 
-def join_url(state: State) -> str:
-    return public_url(url_for("phones.join", ma=state.code))
+def join_reach(state: State) -> Reach:
+    """Where phones join this quiz, with a note when that address would not reach them."""
+    return reach(url_for("phones.join", ma=state.code))
 
 
 @bp.post("/chu-de/<slug>/do-vui-ca-lop/dien-thoai")
@@ -64,7 +71,14 @@ def start(slug: str):
     quiz = current_catalog().quizzes.get(slug) or abort(404)
     if not quiz.practice:
         abort(404)
-    state = live_quiz.start(db.session, slug, quiz.practice, clock.now())
+    try:
+        state = live_quiz.start(
+            db.session, slug, quiz.practice, clock.now(), address=request.remote_addr or ""
+        )
+    except live_quiz.TooManyOpen:
+        return _refused(TOO_MANY.format(n=live_quiz.OPEN_PER_ADDRESS), 429)
+    except CodesUsedUp:
+        return _refused(CODES_USED_UP, 503)
     held.remember(KIND, state.id)
     return redirect(url_for("live_quiz.screen", quiz_id=state.id), 303)
 
@@ -74,7 +88,7 @@ def screen(quiz_id: int):
     state = _hosted(quiz_id)
     quiz, item = quiz_and_item(state)
     topic = current_catalog().topic(state.topic)
-    url = join_url(state)
+    shown_at = join_reach(state)
     import segno  # only these pages draw QR codes
 
     return render_template(
@@ -85,8 +99,8 @@ def screen(quiz_id: int):
         choices=shown(item, state.current) if item else [],
         right_order=right_order(item, state.current) if item else [],
         tally=live_quiz.tally(db.session, state),
-        url=url,
-        qr=segno.make(url, error="m").svg_data_uri(scale=6, border=2),
+        reach=shown_at,
+        qr=segno.make(shown_at.url, error="m").svg_data_uri(scale=6, border=2),
     )
 
 
@@ -106,10 +120,20 @@ def count(quiz_id: int):
     state = _hosted(quiz_id)
     tally = live_quiz.tally(db.session, state)
     response = jsonify(
-        {**state.as_json(), "answered": tally.answered, "per_choice": list(tally.per_choice)}
+        {
+            **state.as_json(),
+            "answered": tally.answered,
+            "per_choice": list(tally.per_choice),
+            "joined": tally.joined,
+        }
     )
     response.cache_control.no_store = True
     return response
+
+
+def _refused(message: str, status: int):
+    page = render_template("errors/page.html", title="Chưa bắt đầu được", message=message)
+    return page, status
 
 
 def _hosted(quiz_id: int) -> State:

@@ -1,8 +1,10 @@
 """The hall's phones in a class quiz: join by code or QR, no account, one answer a question.
 
-Each phone gets a random id in its cookie. Its page asks every 1.5 s whether the question
-changed (a few bytes) and reloads when it has. A signed-in member's answers are kept with
-their account, for "Đố vui đã làm" on their own page.
+Each phone gets a random id in its cookie and joins when it first opens the quiz (so the
+projector counts it); a quiz takes only so many phones, and so many from one address.
+Its page asks every 1.5 s whether the question changed (a few bytes) and reloads when it
+has. Wrong codes are counted per address and slowed down, as the projector's are. A
+signed-in member's answers are kept with their account, for "Đố vui đã làm" on their page.
 """
 
 from __future__ import annotations
@@ -24,10 +26,11 @@ from flask import (
 )
 
 from trainer.extensions import db
-from trainer.services.common import clock
+from trainer.services.common import clock, throttle
 from trainer.services.hall import live_quiz
 from trainer.web.core.access import current_user
 from trainer.web.hall.live_quiz import quiz_and_item, right_order, shown
+from trainer.web.hall.projector import WAIT
 
 bp = Blueprint("phones", __name__)
 STATUS_FRESH = 0.5  # seconds a process answers a quiz's state from memory
@@ -38,6 +41,14 @@ SAID = {
     "again": ("Bạn đã trả lời câu này rồi.", "info"),
     "closed": ("Câu này đã đóng: người dạy đã hiện đáp án hoặc sang câu khác.", "info"),
     "bad": ("Hãy chọn một câu trả lời rồi bấm Gửi.", "error"),
+    "full": ("Đố vui này đã đủ điện thoại: câu trả lời không được tính.", "error"),
+}
+FULL = {
+    "full": f"Đố vui này đã đủ {live_quiz.PHONES} điện thoại. Hãy xem cùng người bên cạnh.",
+    "address": (
+        f"Đã có {live_quiz.PHONES_PER_ADDRESS} điện thoại vào từ cùng một địa chỉ mạng. "
+        "Hãy xem cùng người bên cạnh."
+    ),
 }
 
 
@@ -46,8 +57,15 @@ def join():
     code = request.form.get("ma", request.args.get("ma", ""))[:20]
     if not code or (request.method == "GET" and "ma" not in request.args):
         return render_template("class_quiz/phone_join.html", code=code, problem="")
-    found = live_quiz.find(db.session, code, clock.now())
+    address, now = request.remote_addr or "", clock.now()
+    if wait := throttle.code_wait(db.session, address, now):
+        seconds = int(wait.total_seconds()) + 1
+        problem = WAIT.format(seconds=seconds)
+        page = render_template("class_quiz/phone_join.html", code=code, problem=problem)
+        return page, 429, {"Retry-After": str(seconds)}
+    found = live_quiz.find(db.session, code, now)
     if found is None:
+        throttle.record_wrong_code(db.session, address, now)
         page = render_template("class_quiz/phone_join.html", code=code, problem=NOT_FOUND)
         return page, 404
     return redirect(url_for("phones.question", code=found.code), 303)
@@ -56,6 +74,11 @@ def join():
 @bp.get("/vui/<code>")
 def question(code: str):
     state = _state(code)
+    joined = live_quiz.join_phone(
+        db.session, state, _player(), request.remote_addr or "", clock.now()
+    )
+    if joined != "in":
+        return render_template("class_quiz/phone_full.html", problem=FULL[joined]), 429
     quiz, item = quiz_and_item(state)
     mine = live_quiz.given_by(db.session, state, _player())
     return render_template(
@@ -78,7 +101,16 @@ def answer(code: str):
     except ValueError:
         positions = []
     user_id = current_user.id if current_user.is_authenticated else None
-    outcome = live_quiz.answer(db.session, quiz, state, _player(), user_id, positions, clock.now())
+    outcome = live_quiz.answer(
+        db.session,
+        quiz,
+        state,
+        _player(),
+        user_id,
+        positions,
+        clock.now(),
+        address=request.remote_addr or "",
+    )
     if request.headers.get("X-Requested-With") == "phone":  # the page's script: no reload
         return jsonify({"kept": outcome == "kept", "said": SAID[outcome][0]})
     flash(*SAID[outcome])

@@ -12,6 +12,7 @@ from flask import Blueprint, abort, jsonify, request
 from trainer.extensions import db
 from trainer.services.common import clock
 from trainer.services.hall import presentations
+from trainer.services.hall.hall_codes import CodesUsedUp
 from trainer.web.hall.presenting import holds
 
 bp = Blueprint("slide_position", __name__)
@@ -37,6 +38,17 @@ def move(presentation_id: int):
         abort(400)
     moved = presentations.move(db.session, presentation_id, at, blank, clock.now()) or abort(404)
     return _no_store(jsonify(moved.as_json()))
+
+
+@bp.post("/trinh-chieu/<int:presentation_id>/ma-moi")
+def new_code(presentation_id: int):
+    """The laptop asks for a new code once a phone used the shown one up (M on the projector)."""
+    try:
+        renewed = presentations.renew_code(db.session, _held(presentation_id), clock.now())
+    except CodesUsedUp:
+        abort(503)
+    renewed or abort(404)
+    return _no_store(jsonify({"code": renewed.code, **renewed.as_json()}))
 
 
 def _asked() -> dict:

@@ -26,6 +26,7 @@ from trainer.web.core.access import instructor_required
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.limits import largest_body
 from trainer.web.listening.narration import current_audio
+from trainer.web.listening.plays import write_pending
 from trainer.web.listening.shared_voices import copy_new_recordings
 
 bp = Blueprint("recordings", __name__, url_prefix="/giong-doc")
@@ -40,6 +41,7 @@ def _root() -> Path:
 @instructor_required
 def index():
     catalog = current_catalog()
+    write_pending()  # this process's plays not yet written count too
     in_order = [lesson for topic in catalog.topics for lesson in catalog.lessons_in(topic.slug)]
     by_language = {
         code: [found for lesson in in_order if (found := catalog.lesson(lesson.slug, code))]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from flask_wtf.file import FileField, FileRequired
 from wtforms import RadioField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from trainer.models import ROLE_NAMES
-from trainer.services.members.member_import import ENCODINGS
 from trainer.web.core.forms import PageForm
 from trainer.web.core.ids import record_id
+from trainer.web.core.upload_forms import SpreadsheetForm
 
 
 class TeamForm(PageForm):
@@ -23,7 +22,7 @@ class TeamForm(PageForm):
     province = StringField("Tỉnh hoặc thành phố")
 
 
-class ImportForm(PageForm):
+class ImportForm(SpreadsheetForm):
     kind = RadioField(
         "Trong tệp có",
         choices=[
@@ -33,13 +32,6 @@ class ImportForm(PageForm):
         default="teams",
         validators=[DataRequired("Hãy chọn loại danh sách.")],
     )
-    encoding = RadioField(
-        "Bảng mã của tệp",
-        choices=[SelectChoice(code, label) for code, (label, _) in ENCODINGS.items()],
-        default="utf-8",
-        validators=[DataRequired("Hãy chọn bảng mã.")],
-    )
-    file = FileField("Tệp CSV", [FileRequired("Hãy chọn tệp CSV.")])
 
 
 class RoleForm(PageForm):

@@ -1,16 +1,23 @@
-"""Paper and pictures to take a lesson beyond the screen: an A4 handout and a Zalo poster."""
+"""Paper and pictures to take a lesson beyond the screen: an A4 handout and a Zalo poster.
+
+A poster is drawn once per lesson and public address and kept on disk (poster_store); one
+is drawn only for an address this server really has, never for a made-up Host header.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from trainer.content.model import Lesson
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language
-from trainer.web.core.links import public_url
+from trainer.web.core.links import asked_at_own_address, public_url
 
 bp = Blueprint("handouts", __name__)
-POSTER_CACHE_BYTES = 8 * 1024 * 1024  # per process; a poster is about 100 KB
+POSTERS = "posters"  # the folder in the instance folder they are kept in
 
 
 def lesson_public_url(lesson: Lesson) -> str:
@@ -24,33 +31,36 @@ def lesson_public_url(lesson: Lesson) -> str:
 def handout(slug: str):
     lesson, topic = _lesson_and_topic(slug)
     url = lesson_public_url(lesson)
-    import segno  # only these pages draw QR codes
-
-    qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
-    return render_template("handouts/handout.html", lesson=lesson, topic=topic, url=url, qr=qr)
+    return render_template(
+        "handouts/handout.html", lesson=lesson, topic=topic, url=url, qr=qr_svg(url)
+    )
 
 
 @bp.get("/bai-hoc/<slug>/ap-phich.png")
 def poster(slug: str):
     lesson, topic = _lesson_and_topic(slug)
+    if not asked_at_own_address():
+        abort(400)  # a Host header this server does not have: no drawing for it
     url = lesson_public_url(lesson)
-    from trainer.services.reading.poster import (  # Pillow, only for posters
-        poster_text,
-        render_poster,
-    )
+    from trainer.services.reading.poster import poster_text, render_poster  # Pillow
+    from trainer.services.reading.poster_store import stored_poster
 
-    cache = current_app.extensions.setdefault("posters", {})
-    if url not in cache:  # content never changes while the server runs
-        png = render_poster(poster_text(lesson, topic.title(lesson.language), url))
-        if sum(map(len, cache.values())) + len(png) > POSTER_CACHE_BYTES:
-            cache.clear()  # each Host header asked for makes a new URL
-        cache[url] = png
-    response = Response(cache[url], mimetype="image/png")
+    text = poster_text(lesson, topic.title(lesson.language), url)
+    png = stored_poster(Path(current_app.instance_path) / POSTERS, text, render_poster)
+    response = Response(png, mimetype="image/png")
     response.headers["Content-Disposition"] = f'inline; filename="{slug}.png"'
     response.add_etag()
     response.cache_control.public = True
     response.cache_control.max_age = 3600
     return response.make_conditional(request)
+
+
+@lru_cache(maxsize=256)  # a few addresses per lesson; each drawing is a few kilobytes
+def qr_svg(url: str) -> str:
+    """A QR code to url, as an SVG data URI for a printed page."""
+    import segno  # only these pages draw QR codes
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
 def _lesson_and_topic(slug: str):

@@ -43,6 +43,22 @@
     joinCode.hidden = codeAsked === null ? !(first && presenters === 0) : !codeAsked;
   }
 
+  // M shows the code or hides it. A code a phone has used up opens nothing any more: showing
+  // it again asks the server for a new one.
+  var newCode = document.querySelector("meta[name=new-code]");
+  function toggleCode() {
+    codeAsked = joinCode.hidden;
+    showCode();
+    if (!codeAsked || !newCode || joinCode.dataset.joinable !== "false") return;
+    fetch(newCode.content, {
+      method: "POST", credentials: "same-origin",
+      headers: { "X-CSRFToken": token ? token.content : "" },
+    }).then(function (r) { return r.json(); }).then(function (s) {
+      joinCode.querySelector(".code").textContent = s.code.slice(0, 3) + " " + s.code.slice(3);
+      joinCode.dataset.joinable = "true";
+    }).catch(function () {});
+  }
+
   // Tell the other window of this laptop, and the server for a presenter's phone. One move
   // is sent at a time (the newest when it is done), so the server never ends on an older one.
   var sending = false;
@@ -74,6 +90,10 @@
         if (sending || pending) return;
         if (seen === null || s.seq > seen) { mover.to(s.at, true); setBlank(s.blank, true); seen = s.seq; }
         presenters = s.presenters;
+        if (joinCode && typeof s.joinable === "boolean") {
+          if (joinCode.dataset.joinable === "true" && !s.joinable) codeAsked = null; // a phone joined
+          joinCode.dataset.joinable = String(s.joinable);
+        }
         showCode();
       }).catch(function () {});
   }
@@ -150,6 +170,7 @@
           if (String(s.seq) !== live.dataset.live) { location.reload(); return; }
           var answered = live.querySelector("[data-answered]");
           if (answered) answered.textContent = s.answered;
+          live.querySelectorAll("[data-joined]").forEach(function (el) { el.textContent = s.joined; });
           live.querySelectorAll("[data-count]").forEach(function (el) {
             el.textContent = s.per_choice[Number(el.dataset.count)];
           });
@@ -217,7 +238,7 @@
     else if (action === "next") mover.go(1);
     else if (action === "prev") mover.go(-1);
     else if (action === "blank") setBlank(!blanked);
-    else if (action === "code" && joinCode) { codeAsked = joinCode.hidden; showCode(); }
+    else if (action === "code" && joinCode) toggleCode();
     else if (action === "fullscreen" && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () {});
     }
@@ -230,7 +251,7 @@
     var key = event.key;
     if (BLANK.indexOf(key) >= 0) setBlank(!blanked);
     else if (blanked && key === "Escape") setBlank(false);
-    else if ((key === "m" || key === "M") && joinCode) { codeAsked = joinCode.hidden; showCode(); }
+    else if ((key === "m" || key === "M") && joinCode) toggleCode();
     else if (NEXT.indexOf(key) >= 0) mover.go(1);
     else if (PREV.indexOf(key) >= 0) mover.go(-1);
     else if ((key === "d" || key === "D") && mover.reveal) mover.reveal();
