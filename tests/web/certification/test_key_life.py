@@ -14,8 +14,8 @@ import pytest
 import sqlalchemy as sa
 from click.testing import CliRunner
 
-from tests.factories import make_team, make_user
-from tests.forms import Login
+from tests.factories import PASSWORD, make_team, make_user
+from tests.forms import token_from
 from tests.services.certification_clock import Clock
 from tests.web.certification.test_signed_certificates import PUBLIC, public_page, qr_address
 from tests.web.certify import take_quiz
@@ -183,10 +183,15 @@ def test_the_open_badges_issuer_and_address_ignore_a_forged_host(
 ):
     app.config["PUBLIC_BASE_URL"] = configured
     attacker = app.test_client()
-    attacker.environ_base["HTTP_HOST"] = "verify.attacker.example"
-    Login(attacker)("lan")
+    forged = {"HTTP_HOST": "verify.attacker.example"}
+    page = attacker.get("/dang-nhap", environ_overrides=forged).get_data(as_text=True)
+    form = {"login": "lan", "password": PASSWORD, "csrf_token": token_from(page)}
+    signed_in = attacker.post("/dang-nhap", data=form, environ_overrides=forged)
+    assert signed_in.status_code == 302
 
-    badge = attacker.get(f"/chung-nhan/{certificate.code}/open-badge.json")
+    badge = attacker.get(
+        f"/chung-nhan/{certificate.code}/open-badge.json", environ_overrides=forged
+    )
 
     site = configured or UNCONFIGURED_BASE_URL
     document = json.loads(badge.data)

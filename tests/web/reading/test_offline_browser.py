@@ -302,8 +302,8 @@ def test_a_visit_kept_offline_is_never_sent_as_another_account(
     page.get_by_label("An toàn trên mạng").check()
     page.get_by_role("button", name="Lưu buổi hướng dẫn").click()
     expect(page.get_by_role("status")).to_contain_text("Đã lưu trên máy 1 buổi")
-    context.set_offline(False)
     page.context.clear_cookies()  # Lan's session ends without a word to the phone
+    context.set_offline(False)
     page.goto(f"{live_server}/dang-nhap")
     page.get_by_label("Tên đăng nhập hoặc số điện thoại").fill(other.username)
     page.get_by_label("Mật khẩu").fill(PASSWORD)
