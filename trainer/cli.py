@@ -106,12 +106,23 @@ def build(videos: bool, address: str | None):
     )
     for line in report.lines:
         click.echo(line)
+    _certificate_key(Path(app.instance_path))
     if report.problems:
         click.echo(
             f"{len(report.problems)} lỗi nội dung: những tệp đó bị bỏ ra. "
             "Chạy `trainer check` để xem danh sách.",
             err=True,
         )
+
+
+def _certificate_key(instance: Path) -> None:
+    """Make the certificate-signing key on a fresh install, so the first certificate's QR
+    code carries a signed seal with no extra step."""
+    from trainer.services.certification import signing_keys
+
+    if signing_keys.signing_key(instance) is None:
+        signing_keys.ensure_signing_key(instance)
+        click.echo(f"Made the certificate-signing key in {signing_keys.folder(instance)}.")
 
 
 @cli.command()

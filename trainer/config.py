@@ -52,6 +52,11 @@ class Defaults:
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_MINUTES = 15
     LOGIN_ADDRESS_MAX_FAILURES = 100
+    # Registering: at most this many tries from one address within REGISTER_WINDOW_MINUTES
+    # (each is a slow password hash, and extra accounts must not come cheap). A hall
+    # registering a whole class behind one Wi-Fi raises it for the day.
+    REGISTER_ADDRESS_MAX = 20
+    REGISTER_WINDOW_MINUTES = 60
     # Session cookies: never readable by scripts; not sent on cross-site posts. "Secure"
     # (sent over HTTPS only): None means on exactly when PUBLIC_BASE_URL starts https:
     # (the remember-me cookie follows the session cookie).

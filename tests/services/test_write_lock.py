@@ -13,6 +13,7 @@ import importlib
 import inspect
 import pkgutil
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -167,6 +168,9 @@ CALLS = {
     ),
     "throttle.record_failure": lambda s, w: throttle.record_failure(
         s, "lan.lo", "10.0.0.9", clock.now()
+    ),
+    "throttle.record_action": lambda s, w: throttle.record_action(
+        s, throttle.Rate("dang-ky", 20, timedelta(hours=1)), "10.0.0.9", clock.now()
     ),
     "throttle.clear": lambda s, w: [
         throttle.record_failure(s, "lan.lo", "10.0.0.9", clock.now()),

@@ -206,3 +206,37 @@ def test_trainer_audio_import_prints_what_it_did(made, tmp_path):
 
     assert result.exit_code == 0, result.output
     assert "Thêm 9 đoạn, 0 đoạn đã có, 0 đoạn cũ" in result.output
+
+
+def test_a_pack_listing_one_clip_thousands_of_times_reads_it_once(made, tmp_path, monkeypatch):
+    pack, _ = made
+
+    def repeat(index, files):
+        index["clips"] = index["clips"] + [index["clips"][0]] * 5000
+
+    repeated = rewrite(pack, tmp_path / "repeated.zip", repeat)
+    laptop = copy_content(tmp_path / "laptop")
+    reads = []
+    original = zipfile.ZipFile.read
+    monkeypatch.setattr(
+        zipfile.ZipFile,
+        "read",
+        lambda self, name, *a: reads.append(name) or original(self, name, *a),
+    )
+
+    done = take_in(repeated, laptop, tmp_path / "b/build")
+
+    assert (done.added, done.repeated, done.refused) == (9, 5000, [])
+    assert len(reads) == len(set(reads))  # pack.json and each clip once
+
+
+def test_a_pack_with_more_entries_than_any_real_one_is_refused_as_a_whole(made, tmp_path):
+    pack, _ = made
+
+    def swell(index, files):
+        index["clips"] = index["clips"] * 2000
+
+    swollen = rewrite(pack, tmp_path / "swollen.zip", swell)
+
+    with pytest.raises(NotAPack, match="tối đa là 10000"):
+        take_in(swollen, copy_content(tmp_path / "laptop"), tmp_path / "b/build")

@@ -64,8 +64,8 @@ def import_(pack: Path):
     click.echo(
         f"Thêm {done.added} đoạn, {done.already} đoạn đã có, {done.stale} đoạn cũ "
         f"(lời bài đã đổi từ khi làm gói), giữ {done.kept} đoạn đang có (bản ghi hoặc giọng "
-        f"tốt hơn), {done.unknown} đoạn của bài máy này không có, "
-        f"từ chối {len(done.refused)} đoạn."
+        f"tốt hơn), {done.unknown} đoạn của bài máy này không có, {done.repeated} đoạn lặp "
+        f"lại (chỉ đọc một lần), từ chối {len(done.refused)} đoạn."
     )
 
 

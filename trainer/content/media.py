@@ -33,6 +33,7 @@ class Picture:
     height: int
     srcset: tuple[tuple[str, int], ...] = ()
     smallest_text: tuple[float, str] | None = None  # SVG: font size in drawing units, and words
+    opaque: bool = False  # named by content hash alone: its file name says nothing of it
 
 
 def content_hash(data: bytes) -> str:
@@ -40,27 +41,31 @@ def content_hash(data: bytes) -> str:
 
 
 def build_picture(
-    source: Path, shown: Path, out_dir: Path | None
+    source: Path, shown: Path, out_dir: Path | None, *, opaque: bool = False
 ) -> tuple[Picture | None, list[Problem]]:
-    """Check one media file and write its web copies into out_dir (if given and not there yet)."""
+    """Check one media file and write its web copies into out_dir (if given and not there yet).
+
+    opaque: name the copies by content hash alone, as a quiz's pictures are, so that a file
+    name such as `dia-chi-that` never tells a choice apart.
+    """
     try:
         data = source.read_bytes()
     except OSError:
         return None, [Problem(shown, 1, "cannot read this picture")]
     if source.suffix.lower() == ".svg":
-        return _build_svg(data, source, shown, out_dir)
-    return _build_raster(data, source, shown, out_dir)
+        return _build_svg(data, source, shown, out_dir, opaque)
+    return _build_raster(data, source, shown, out_dir, opaque)
 
 
-def _build_svg(data: bytes, source: Path, shown: Path, out_dir: Path):
+def _build_svg(data: bytes, source: Path, shown: Path, out_dir: Path, opaque: bool):
     problems = svg_problems(data, shown)
     if problems:
         return None, problems
     root = ElementTree.fromstring(data)
     width, height = _svg_size(root)
-    name = f"{source.stem}.{content_hash(data)}.svg"
+    name = f"{content_hash(data)}.svg" if opaque else f"{source.stem}.{content_hash(data)}.svg"
     _write_once(out_dir, name, lambda path: path.write_bytes(data))
-    return Picture(name, width, height, smallest_text=smallest_text(root)), []
+    return Picture(name, width, height, smallest_text=smallest_text(root), opaque=opaque), []
 
 
 def svg_problems(data: bytes, shown: Path) -> list[Problem]:
@@ -116,7 +121,7 @@ def _svg_size(root: ElementTree.Element) -> tuple[int, int]:
     )
 
 
-def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
+def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None, opaque: bool):
     from PIL import Image  # only photos need Pillow; a server started from a build never does
 
     digest = content_hash(data)
@@ -129,7 +134,8 @@ def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
                         Problem(shown, 1, "picture is too large; keep it under 40 megapixels")
                     ]
                 widths = sorted({min(width, image.width) for width in RASTER_WIDTHS})
-                srcset = tuple((f"{source.stem}-{width}.{digest}.webp", width) for width in widths)
+                stem = "" if opaque else f"{source.stem}-"
+                srcset = tuple((f"{stem}{width}.{digest}.webp", width) for width in widths)
                 for name, width in srcset:
                     height = round(image.height * width / image.width)
                     _write_once(
@@ -140,7 +146,8 @@ def _build_raster(data: bytes, source: Path, shown: Path, out_dir: Path | None):
     except (OSError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         return None, [Problem(shown, 1, f"cannot open this picture: {error}")]
     name, width = srcset[0]
-    return Picture(name, width, round(image.height * width / image.width), srcset), []
+    height = round(image.height * width / image.width)
+    return Picture(name, width, height, srcset, opaque=opaque), []
 
 
 def _save_webp(image, width: int, height: int, path: Path) -> None:

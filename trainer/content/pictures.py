@@ -54,7 +54,8 @@ def build_pictures(
                 Problem(path, line, f"picture not found: media/{src}") for path, line in users
             ]
             continue
-        picture, found = build_picture(source, Path("media") / src, out_dir)
+        opaque = any(kind == "quiz" for _, _, kind in used)  # named by content hash alone
+        picture, found = build_picture(source, Path("media") / src, out_dir, opaque=opaque)
         problems += found
         if picture is None:
             problems += [

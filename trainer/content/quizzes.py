@@ -13,6 +13,7 @@ from trainer.content import bank_rules, step_names
 from trainer.content.fields import SLUG, Fields
 from trainer.content.model import ITEM_TYPES, Choice, Item, Problem, Quiz
 from trainer.content.source import Located, read_named_yaml
+from trainer.content.telling_words import telling_problems
 
 QUIZ_FIELDS = (
     "pass_mark",
@@ -46,7 +47,9 @@ def read_quiz(path: Path, shown: Path) -> tuple[Quiz | None, list[Problem]]:
     fields = Fields(doc)
     fields.only(QUIZ_FIELDS)
     item_problems: list[Problem] = []
-    items = _read_items(fields, "items", item_problems, required=True)
+    items = _untold(
+        _read_items(fields, "items", item_problems, required=True), shown, item_problems
+    )
     practice = _read_items(fields, "practice", item_problems, required=False)
     quiz = Quiz(
         topic=path.stem,
@@ -78,6 +81,18 @@ def _read_items(fields: Fields, key: str, problems: list[Problem], *, required: 
         return []
     items = [_read_item(fields.doc, key, index, problems) for index in range(len(raw))]
     return [item for item in items if item]
+
+
+def _untold(items: list[Item], shown: Path, problems: list[Problem]) -> list[Item]:
+    """The certification items whose pictures do not tell the right choice by a word in their
+    file names or alt texts; the others' problems go to problems."""
+    kept = []
+    for item in items:
+        told = telling_problems(item, shown)
+        problems += told
+        if not told:
+            kept.append(item)
+    return kept
 
 
 def _bank_problems(quiz: Quiz, doc: Located) -> list[Problem]:

@@ -25,7 +25,7 @@ from trainer.speech.stage import Part, Settings, parts, recorded_speeds, rejoin
 from trainer.speech.text import Pronunciations
 
 MACHINE_VOICES = ("google", "espeak")
-MAX_CLIPS = 50_000
+MAX_CLIPS = 10_000  # a pack of every lesson in every language has a few thousand
 MAX_PACK_BYTES = 500 * 1024 * 1024  # what the site takes in one upload
 MAX_INDEX_BYTES = 20 * 1024 * 1024
 
@@ -47,6 +47,7 @@ class Imported:
     stale: int = 0  # the lesson's words changed since the pack was made
     kept: int = 0  # a recording or a better voice was kept instead
     unknown: int = 0  # parts of lessons this server does not have
+    repeated: int = 0  # entries naming a part, or a file, an earlier entry named: read once
     refused: list[str] = field(default_factory=list)  # "key (speed): why", one per clip
 
 
@@ -70,13 +71,18 @@ def import_pack(
         known = {part.key: part for lesson in catalog.lessons.values() for part in parts(lesson)}
         with manifest.locked(folder):  # as uploads and builds: no writer undoes another
             built = manifest.load(folder)
-            report, touched = Imported(), set()
+            report, touched, seen = Imported(), set(), set()
             for raw in listed:
                 clip = _clip(raw)
                 part = known.get(clip.key) if clip else None
                 if clip is not None and part is None:
                     report.unknown += 1
                     continue
+                if clip is not None and ({(clip.key, clip.speed), clip.file} & seen):
+                    report.repeated += 1  # a pack listing one file 50,000 times reads it once
+                    continue
+                if clip is not None:
+                    seen |= {(clip.key, clip.speed), clip.file}
                 try:
                     if clip is None:
                         raise _Skip("refused", "mục này trong gói bị hỏng")
@@ -105,11 +111,15 @@ def _index(archive: zipfile.ZipFile) -> list:
         data = json.loads(archive.read(INDEX))
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
         raise NotAPack("Gói này thiếu danh sách pack.json hoặc danh sách bị hỏng.") from error
+    if len(archive.infolist()) > MAX_CLIPS + 1:
+        raise NotAPack(f"Gói có quá nhiều tệp; tối đa là {MAX_CLIPS}.")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise NotAPack("Tệp .zip này không phải là gói âm thanh của trainer.")
     clips = data.get("clips")
-    if not isinstance(clips, list) or len(clips) > MAX_CLIPS:
+    if not isinstance(clips, list):
         raise NotAPack("Danh sách trong gói bị hỏng.")
+    if len(clips) > MAX_CLIPS:
+        raise NotAPack(f"Gói có quá nhiều mục; tối đa là {MAX_CLIPS}.")
     return clips
 
 

@@ -184,3 +184,21 @@ def test_a_utf8_bom_says_utf8_whatever_encoding_was_chosen(session):
     report = import_teams(session, data, encoding="cp1258")
 
     assert report.created == ["Tổ Mường Phăng"]
+
+
+def test_a_file_with_more_members_than_one_import_hashes_is_refused_before_any_hashing(
+    session, monkeypatch
+):
+    make_team(session)
+    rows = "".join(f"Lò Văn {n},nguoi.{n:04d},Tổ CNSCĐ-Xã Mường Phăng\n" for n in range(2000))
+    hashed = []
+    monkeypatch.setattr(
+        "trainer.services.members.passwords.hash_many", lambda many: hashed.append(len(many))
+    )
+
+    report = import_members(session, ("ho_ten,ten_dang_nhap,to\n" + rows).encode())
+
+    assert report.problems == [
+        "Tệp có 2000 thành viên; mỗi lần nhập tối đa 300. Hãy chia thành nhiều tệp."
+    ]
+    assert hashed == [] and count(session, User) == 0

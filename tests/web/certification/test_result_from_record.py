@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import sqlalchemy as sa
@@ -13,7 +14,7 @@ from trainer.models import QuizAttempt
 
 
 def wrong_items(page: str) -> list[str]:
-    return re.findall(r'<p class="question-text">([^<]*)</p>', page)
+    return re.findall(r'<li class="wrong">\s*<p class="question-text">([^<]*)</p>', page)
 
 
 def test_a_result_shows_the_same_wrong_items_after_the_bank_changed(
@@ -45,3 +46,30 @@ def test_a_result_shows_the_same_wrong_items_after_the_bank_changed(
     assert after_change == at_submission
     bank_now = later_app.extensions["catalog"].quizzes["an-toan"]
     assert all(item.text.startswith("Đã sửa") for item in bank_now.items)
+
+
+def test_the_result_shows_each_question_what_was_chosen_and_whether_right_but_no_key(
+    client, session, login, monkeypatch
+):
+    Clock(monkeypatch)
+    make_user(session, "Lò Thị Lan", "lan", team=make_team(session))
+    login("lan")
+    attempt, response = take_quiz(client, session, wrong=2)
+
+    page = html.unescape(client.get(response.headers["Location"]).get_data(as_text=True))
+
+    session.expire_all()
+    graded = session.get(QuizAttempt, attempt.id).graded
+    assert page.count('<p class="question-text">') == len(graded)
+    assert page.count("✓ <strong>Đúng</strong>") == len(graded) - 2
+    assert page.count("✗ <strong>Chưa đúng</strong>") == 2
+    assert page.count("Học lại: “") == 2
+    for entry in graded:
+        chosen = [entry["choices"][p]["text"] for p in entry["given"]]
+        joiner = " → " if entry["type"] == "order" else "; "
+        assert f"<strong>{joiner.join(chosen)}</strong>" in page
+        assert entry["explanation"] not in page
+        if not entry["correct"] and entry["type"] != "order":
+            right = {entry["choices"][p]["text"] for p in entry["right"]}
+            unchosen_right = right - set(chosen)
+            assert all(f"<strong>{text}</strong>" not in page for text in unchosen_right)

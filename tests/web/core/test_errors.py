@@ -11,6 +11,7 @@ from werkzeug.exceptions import RequestedRangeNotSatisfiable, TooManyRequests
 from tests.factories import make_user
 from tests.forms import Login
 from trainer.web.core import errors
+from trainer.web.core.limits import VISITOR_BODY
 
 VIETNAMESE = 'lang="vi"'
 
@@ -81,7 +82,7 @@ def test_a_recording_has_its_own_larger_limit_and_message_checked_before_the_for
     assert response.status_code == 303 and "Tệp quá lớn. Tối đa là 5 MB." in shown
     assert body.tell() == 0
     with app.test_request_context("/giong-doc/mat-khau/vi/1", method="POST"):
-        assert 5 * 1024 * 1024 < request.max_content_length < 6 * 1024 * 1024
+        assert request.max_content_length == VISITOR_BODY  # no one is signed in here
 
 
 @pytest.mark.parametrize("address", ["/khong-co", "/bai-hoc/khong-co"])
@@ -91,3 +92,54 @@ def test_a_missing_page_is_explained(client, address):
     assert response.status_code == 404 and "Không tìm thấy trang này" in response.get_data(
         as_text=True
     )
+
+
+def test_a_refused_body_closes_the_connection_so_the_phone_does_not_wait_on_it(client):
+    response = client.post(
+        "/dang-nhap",
+        input_stream=io.BytesIO(b"login=x"),
+        content_type="application/x-www-form-urlencoded",
+        environ_overrides={"CONTENT_LENGTH": str(4 * 1024 * 1024)},
+    )
+
+    assert response.status_code == 413 and response.headers["Connection"] == "close"
+
+
+def test_a_visitors_5_mb_post_to_a_sign_in_only_upload_is_refused_before_it_is_read(client):
+    body = io.BytesIO(b"x" * 1024)
+
+    response = client.post(
+        "/giong-doc/mat-khau/vi/1",
+        input_stream=body,
+        content_type="multipart/form-data; boundary=x",
+        environ_overrides={"CONTENT_LENGTH": str(5 * 1024 * 1024)},
+    )
+
+    assert response.status_code == 413 and "Gửi lên lớn quá" in response.get_data(as_text=True)
+    assert body.tell() == 0
+
+
+def test_an_admins_audio_pack_over_3_mb_is_read_by_its_own_route(client, session):
+    Login(client)(make_user(session, role="admin"))
+    page = client.get("/giong-doc/goi-am-thanh/").get_data(as_text=True)
+    token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+
+    body = (
+        (
+            f'--x\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            '--x\r\nContent-Disposition: form-data; name="goi"; filename="goi.zip"\r\n'
+            "Content-Type: application/zip\r\n\r\n"
+        ).encode()
+        + bytes(4 * 1024 * 1024)
+        + b"\r\n--x--\r\n"
+    )
+
+    response = client.post(
+        "/giong-doc/goi-am-thanh/",
+        input_stream=io.BytesIO(body),
+        content_type="multipart/form-data; boundary=x",
+        environ_overrides={"CONTENT_LENGTH": str(len(body))},
+    )
+
+    assert response.status_code == 400  # read, opened, and found to be no pack: not a 413
+    assert "không phải là gói âm thanh" in response.get_data(as_text=True)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from tests.factories import PASSWORD, make_user
+from tests.factories import PASSWORD, make_team, make_user
 from tests.forms import post_form
 
 
@@ -39,3 +39,16 @@ def test_the_members_page_links_to_changing_the_password(client, session, login)
     page = client.get("/cua-toi").get_data(as_text=True)
 
     assert 'href="/cua-toi/mat-khau"' in page
+
+
+def test_thirty_wrong_current_passwords_are_throttled_after_at_most_ten(client, session, login):
+    member = make_user(session, "Lò Thị Lan", "lan", team=make_team(session))
+    login(member)
+    new = "mat-khau-moi-dai"
+    form = {"current": "sai-mat-khau-roi", "password": new, "password_again": new}
+
+    answers = [post_form(client, "/cua-toi/mat-khau", form).status_code for _ in range(30)]
+
+    assert answers.count(200) <= 10 and answers[-1] == 429
+    right = {**form, "current": PASSWORD}
+    assert post_form(client, "/cua-toi/mat-khau", right).status_code == 429  # still waiting

@@ -7,6 +7,7 @@ from tests.factories import PASSWORD, make_team, make_user
 from tests.forms import post_form
 from tests.services.certification_clock import Clock
 from trainer.models import LoginFailure, User
+from trainer.services.members.joining import NOT_AVAILABLE
 
 
 def register(client, chosen, **changes):
@@ -86,13 +87,41 @@ def test_a_login_name_that_is_neither_a_username_nor_a_phone_is_explained(client
     assert "Hãy nhập lại mật khẩu." in page
 
 
-def test_a_taken_username_is_refused_with_a_clear_message(client, session):
+@pytest.mark.parametrize("login", ["lan.lo", "0912345678"])
+def test_a_name_in_use_is_refused_without_saying_it_is_someones(client, session, login):
     team = make_team(session)
-    make_user(session, username="lan.lo", team=team)
+    make_user(session, username="lan.lo", phone="0912345678", team=team)
 
-    page = register(client, team).get_data(as_text=True)
+    page = register(client, team, login=login).get_data(as_text=True)
 
-    assert "Tên đăng nhập này đã có người dùng" in page
+    assert NOT_AVAILABLE in page
+    assert "đã có người dùng" not in page and "Số điện thoại này" not in page
+    assert "lan.lo" not in client.get("/cua-toi").get_data(as_text=True)
+
+
+def test_registering_under_ones_own_account_with_its_password_signs_in(client, session):
+    team = make_team(session)
+    make_user(session, "Lò Thị Lan", username="lan.lo", password="mot-mat-khau-dai", team=team)
+
+    response = register(client, team)
+
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Bạn đã có tài khoản này, nên đã được đăng nhập." in page
+
+
+def test_sixty_registrations_from_one_address_are_throttled_after_twenty(client, session):
+    team = make_team(session)
+
+    visitors = [client.application.test_client() for _ in range(60)]  # one address
+
+    answers = [
+        register(v, team, login=f"nguoi.{n:02d}").status_code for n, v in enumerate(visitors)
+    ]
+
+    assert answers[:20] == [302] * 20
+    assert set(answers[20:]) == {429}
+    assert session.scalar(sa.select(sa.func.count()).select_from(User)) == 20
 
 
 def test_registration_without_a_code_or_a_team_asks_for_one(client, session):

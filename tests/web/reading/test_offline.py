@@ -12,7 +12,7 @@ from PIL import Image
 
 from tests.factories import make_team, make_user
 from tests.services.visit_entries import certify
-from trainer.models import LessonProgress
+from trainer.models import LessonProgress, User
 
 
 def worker_settings(client) -> dict:
@@ -82,9 +82,11 @@ def test_a_certified_member_gets_the_field_guide_and_the_visit_log_too(client, l
     certify(session, member, at=datetime(2026, 1, 1, tzinfo=UTC))
     login(member)
 
-    urls = [entry["url"] for entry in client.get("/chu-de/an-toan/goi.json").json["files"]]
+    answer = client.get("/chu-de/an-toan/goi.json")
 
+    urls = [entry["url"] for entry in answer.json["files"]]
     assert "/so-tay/an-toan" in urls and "/cua-toi/nhat-ky" in urls
+    assert answer.headers["Cache-Control"] in ("private, no-store", "no-store, private")
 
 
 def test_a_member_not_certified_gets_no_field_guide(client, login, session):
@@ -111,6 +113,7 @@ def test_a_fresh_form_token_is_given_only_to_a_signed_in_member(client, login, s
     answer = client.get("/cua-toi/ma-gui")
 
     assert answer.json["csrf_token"] and "no-store" in answer.headers["Cache-Control"]
+    assert answer.json["account"] == session.scalar(sa.select(User.id))
 
 
 @pytest.mark.parametrize("path", ["/bai-hoc/mat-khau/in", "/bai-hoc/lua-dao/in"])

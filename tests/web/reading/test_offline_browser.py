@@ -245,3 +245,70 @@ def test_progress_read_with_no_signal_is_stored_once_back_online(
     page.wait_for_function(f"({QUEUED})().then(bodies => bodies.length === 0)")
     steps = session.scalars(sa.select(LessonProgress.steps_reached)).all()
     assert steps == [2]
+
+
+# Addresses the phone keeps in any cache, once the service worker has stored them.
+CACHED = """caches.keys().then(async (names) => {
+  const found = [];
+  for (const name of names) {
+    for (const request of await (await caches.open(name)).keys()) {
+      found.push(new URL(request.url).pathname);
+    }
+  }
+  return found;
+})"""
+
+
+def sign_out(page, server: str) -> None:
+    page.goto(f"{server}/cua-toi")
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_text("Bạn đã đăng xuất.")).to_be_visible()
+
+
+def test_signing_out_empties_the_phone_of_the_field_guide_the_visit_log_and_named_pages(
+    context, live_server, member
+):
+    page = context.new_page()
+    sign_in(page, live_server)
+    download(page, live_server)
+    before = page.evaluate(CACHED)
+    assert {"/so-tay/an-toan", "/cua-toi/nhat-ky"} <= set(before)
+
+    sign_out(page, live_server)
+
+    after = page.evaluate(CACHED)
+    assert "/so-tay/an-toan" not in after and "/cua-toi/nhat-ky" not in after
+    assert not [path for path in after if path.startswith("/bai-hoc/")]
+    assert any(path.startswith("/media/") for path in after)  # pictures are nobody's own
+    context.set_offline(True)
+    page.goto(f"{live_server}/so-tay/an-toan")
+    expect(page.get_by_role("heading", name="Đang không có mạng")).to_be_visible()
+    expect(page.get_by_text("Lò Thị Lan")).to_have_count(0)
+
+
+def test_a_visit_kept_offline_is_never_sent_as_another_account(
+    context, live_server, member, session
+):
+    other = make_user(session, "Cà Văn Sơn", "son", team=member.team)
+    page = context.new_page()
+    sign_in(page, live_server)
+    download(page, live_server)
+    context.set_offline(True)
+    page.goto(f"{live_server}/cua-toi/nhat-ky")
+    page.get_by_label("Số người dân được hướng dẫn").fill("4")
+    page.get_by_label("Số hộ", exact=True).fill("2")
+    page.get_by_label("An toàn trên mạng").check()
+    page.get_by_role("button", name="Lưu buổi hướng dẫn").click()
+    expect(page.get_by_role("status")).to_contain_text("Đã lưu trên máy 1 buổi")
+    page.context.clear_cookies()  # Lan's session ends without a word to the phone
+    context.set_offline(False)
+    page.goto(f"{live_server}/dang-nhap")
+    page.get_by_label("Tên đăng nhập hoặc số điện thoại").fill(other.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", name="Cà Văn Sơn")).to_be_visible()
+
+    page.goto(f"{live_server}/cua-toi/nhat-ky")
+
+    expect(page.get_by_role("status")).to_contain_text("Đã bỏ 1 lần ghi của tài khoản khác")
+    assert session.scalar(sa.select(sa.func.count()).select_from(Visit)) == 0

@@ -5,12 +5,14 @@ The seal is bytes, written in RFC 4648 base32 (A–Z, 2–7), which a QR code st
 compact alphanumeric mode and a web address carries as it is:
 
     format (1) · code (10: 16 letters of 5 bits) · issued, expires (2 + 2: days since
-    2024-01-01) · topic, name, team (UTF-8, joined by U+001F; raw-deflated with the
+    2024-01-01) · [formats 3, 4: index (3), the certificate's bit in the server's signed
+    revocation list] · topic, name, team (UTF-8, joined by U+001F; raw-deflated with the
     dictionary below when that is shorter) · Ed25519 signature (64)
 
-The signature covers DOMAIN, the code, the dates and the three texts uncompressed, so
-how the texts travel never changes what is signed. The dictionary is part of format 2:
-never edit it; add a format instead.
+The signature covers DOMAIN (DOMAIN_INDEXED in formats 3, 4), the code, the dates, the
+index and the three texts uncompressed, so how the texts travel never changes what is
+signed. Formats 1 and 2 (no index) are still read. The dictionary is part of formats 2
+and 4: never edit it; add a format instead.
 """
 
 from __future__ import annotations
@@ -28,11 +30,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from trainer.services.certification.certificate_codes import ALPHABET, CODE_LENGTH, grouped
 
 DOMAIN = b"trainer-certificate\x00"
+DOMAIN_INDEXED = b"trainer-certificate-indexed\x00"
 EPOCH = date(2024, 1, 1)
-PLAIN, DEFLATED = 1, 2
+PLAIN, DEFLATED, PLAIN_INDEXED, DEFLATED_INDEXED = 1, 2, 3, 4
 SEPARATOR = "\x1f"
 SIGNATURE = 64
 HEAD = 1 + 10 + 2 + 2
+INDEX = 3  # bytes: up to 16.7 million certificates
 # Words that names, teams and topics are made of; the last ones are the most common,
 # since deflate reaches near ones for fewer bits.
 DICTIONARY = " ".join(
@@ -74,6 +78,7 @@ class Sealed:
     topic: str  # the topic's slug
     issued_on: date
     expires_on: date
+    index: int | None = None  # its bit in the revocation list; None in seals made before
 
     def texts(self) -> bytes:
         parts = [unicodedata.normalize("NFC", text) for text in (self.topic, self.name, self.team)]
@@ -82,11 +87,12 @@ class Sealed:
         return SEPARATOR.join(parts).encode()
 
     def fixed(self) -> bytes:
-        return _code_bytes(self.code) + _day(self.issued_on) + _day(self.expires_on)
+        days = _code_bytes(self.code) + _day(self.issued_on) + _day(self.expires_on)
+        return days if self.index is None else days + _index(self.index)
 
     def message(self) -> bytes:
         """The exact bytes the signature covers."""
-        return DOMAIN + self.fixed() + self.texts()
+        return (DOMAIN if self.index is None else DOMAIN_INDEXED) + self.fixed() + self.texts()
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,7 @@ def seal(sealed: Sealed, key: Ed25519PrivateKey) -> str:
     packed = zlib.compressobj(9, zlib.DEFLATED, -15, zdict=DICTIONARY)
     deflated = packed.compress(texts) + packed.flush()
     fmt, body = (DEFLATED, deflated) if len(deflated) < len(texts) else (PLAIN, texts)
+    fmt += 0 if sealed.index is None else 2
     data = bytes([fmt]) + sealed.fixed() + body + key.sign(sealed.message())
     return base64.b32encode(data).decode().rstrip("=")
 
@@ -125,11 +132,13 @@ def read(text: str) -> Seal:
         data = base64.b32decode(letters + "=" * (-len(letters) % 8))
     except (binascii.Error, ValueError) as error:
         raise Unreadable("not base32") from error
-    if len(data) < HEAD + SIGNATURE or data[0] not in (PLAIN, DEFLATED):
+    indexed = data[:1] in (bytes([PLAIN_INDEXED]), bytes([DEFLATED_INDEXED]))
+    head = HEAD + (INDEX if indexed else 0)
+    if len(data) < head + SIGNATURE or not PLAIN <= data[0] <= DEFLATED_INDEXED:
         raise Unreadable("too short or an unknown format")
-    body, signature = data[HEAD:-SIGNATURE], data[-SIGNATURE:]
+    body, signature = data[head:-SIGNATURE], data[-SIGNATURE:]
     try:
-        if data[0] == DEFLATED:
+        if data[0] in (DEFLATED, DEFLATED_INDEXED):
             unpacked = zlib.decompressobj(-15, zdict=DICTIONARY)
             body = unpacked.decompress(body, 4096)
             if not unpacked.eof:
@@ -144,6 +153,7 @@ def read(text: str) -> Seal:
         topic=topic,
         issued_on=EPOCH + timedelta(days=int.from_bytes(data[11:13], "big")),
         expires_on=EPOCH + timedelta(days=int.from_bytes(data[13:15], "big")),
+        index=int.from_bytes(data[HEAD:head], "big") if indexed else None,
     )
     return Seal(fields, signature)
 
@@ -169,6 +179,12 @@ def _code_text(data: bytes) -> str:
         number, index = divmod(number, 32)
         letters.append(ALPHABET[index])
     return grouped("".join(reversed(letters)))
+
+
+def _index(index: int) -> bytes:
+    if not 0 <= index < 2 ** (8 * INDEX):
+        raise CannotSeal(f"index {index} does not fit a seal")
+    return index.to_bytes(INDEX, "big")
 
 
 def _day(day: date) -> bytes:

@@ -159,6 +159,7 @@ def sealed_fields(certificate: Certificate) -> Sealed:
         topic=certificate.topic,
         issued_on=clock.local_day(certificate.issued_at),
         expires_on=clock.local_day(certificate.expires_at),
+        index=certificate.id,  # its bit in the signed revocation list
     )
 
 

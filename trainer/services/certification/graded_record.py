@@ -33,6 +33,11 @@ class Reviewed:
     lesson: str
     step: int
 
+    @property
+    def chosen(self) -> tuple[str, ...]:
+        """The words of the choices picked (a picture's alt text), in the member's order."""
+        return tuple(self.choices[p].text for p in self.given if 0 <= p < len(self.choices))
+
 
 def record(grade: Grade, drawn: Sequence[Drawn]) -> list[dict]:
     """The graded items as shown, chosen and marked: the JSON kept in `QuizAttempt.graded`."""

@@ -10,6 +10,11 @@ The same rows slow down guessing the 6-digit codes a hall types (a projector's, 
 quiz's): wrong codes are counted under the name CODES, which no login name can be.
 For what is counted, not refused (a play of a step), `Budget` keeps a few per address and
 minute in memory.
+
+The same rows also count actions that are costly to repeat from one address (registering
+an account): `Rate` allows so many per window, keyed "@action" so they are never taken
+for wrong passwords. A wrong *current* password (changing one's password) counts like a
+wrong sign-in under the key "#mat-khau:<account>".
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from trainer.models import LoginFailure
 
 FIRST_DELAY = timedelta(seconds=30)
 CODES = "#ma"  # the name wrong hall codes are counted under; login names never hold a "#"
+RATE_PREFIX = "@"  # a counted action, not a wrong password
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,45 @@ class Lock:
     address: str
     failures: int
     until: datetime
+
+
+@dataclass(frozen=True)
+class Rate:
+    """At most `most` of one action from one address within `window`."""
+
+    action: str
+    most: int
+    window: timedelta
+
+
+def rate_wait(session: Session, rate: Rate, address: str, now: datetime) -> timedelta | None:
+    """How long until address may do the action again; None when it may now."""
+    times = session.scalars(
+        sa.select(LoginFailure.at)
+        .where(
+            LoginFailure.login_name == RATE_PREFIX + rate.action,
+            LoginFailure.address == address,
+            LoginFailure.at >= now - rate.window,
+        )
+        .order_by(LoginFailure.at.desc())
+        .limit(rate.most)
+    ).all()
+    if len(times) < rate.most:
+        return None
+    until = times[-1] + rate.window
+    return until - now if until > now else None
+
+
+def record_action(session: Session, rate: Rate, address: str, now: datetime) -> None:
+    """Count one of the action from address; commits."""
+    record_failure(session, RATE_PREFIX + rate.action, address, now)
+
+
+def waiting_message(wait: timedelta) -> str:
+    """What to tell someone who must wait, in seconds or minutes."""
+    seconds = round(wait.total_seconds())
+    told = f"{seconds} giây" if seconds < 90 else f"{round(seconds / 60)} phút"
+    return f"Bạn đã thử nhiều lần. Hãy đợi {told} rồi thử lại."
 
 
 def delay(failures: int, limits: Limits) -> timedelta:
@@ -90,7 +135,7 @@ def _address_until(
 ) -> datetime | None:
     times = session.scalars(
         sa.select(LoginFailure.at)
-        .where(LoginFailure.address == address, LoginFailure.at >= since)
+        .where(LoginFailure.address == address, LoginFailure.at >= since, _is_failure())
         .order_by(LoginFailure.at.desc())
         .limit(limits.address_max)
     ).all()
@@ -108,7 +153,7 @@ def current_locks(session: Session, now: datetime, limits: Limits) -> list[Lock]
             sa.func.count(),
             sa.func.max(LoginFailure.at),
         )
-        .where(LoginFailure.at >= since)
+        .where(LoginFailure.at >= since, _is_failure())
         .group_by(LoginFailure.login_name, LoginFailure.address)
         .having(sa.func.count() >= limits.max_failures)
     )
@@ -118,7 +163,7 @@ def current_locks(session: Session, now: datetime, limits: Limits) -> list[Lock]
             locks.append(Lock(name, address, failures, until))
     addresses = session.execute(
         sa.select(LoginFailure.address, sa.func.count())
-        .where(LoginFailure.at >= since)
+        .where(LoginFailure.at >= since, _is_failure())
         .group_by(LoginFailure.address)
         .having(sa.func.count() >= limits.address_max)
     )
@@ -127,6 +172,10 @@ def current_locks(session: Session, now: datetime, limits: Limits) -> list[Lock]
         if until is not None and until > now:
             locks.append(Lock("", address, failures, until))
     return sorted(locks, key=lambda lock: (-lock.until.timestamp(), lock.login_name))
+
+
+def _is_failure():
+    return ~LoginFailure.login_name.startswith(RATE_PREFIX, autoescape=True)
 
 
 def record_failure(session: Session, key: str, address: str, now: datetime) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from trainer.database import write_lock
 from trainer.models import Role, Team, User
+from trainer.services.common import clock, throttle
 from trainer.services.members import passwords
 
 USERNAME = re.compile(r"[a-z][a-z0-9._-]{2,31}")
@@ -172,17 +174,38 @@ def reset_password(session: Session, user_id: int) -> str:
     return password
 
 
-def change_password(session: Session, user_id: int, current: str, new: str) -> None:
-    """Replace the account's password after checking the current one, end every session
-    signed in with the old one, and commit.
+class TooManyTries(AccountError):
+    """Too many wrong current passwords from this address for this account: wait."""
 
+
+def change_password(
+    session: Session,
+    user_id: int,
+    current: str,
+    new: str,
+    *,
+    address: str = "",
+    now: datetime | None = None,
+    limits: throttle.Limits | None = None,
+) -> None:
+    """Replace the account's password after checking the current one, end every session
+    signed in with the old one, and commit. With limits, wrong current passwords from
+    address are counted as wrong sign-ins are (a stolen session cannot guess it freely).
+
+    :raises TooManyTries: on "current" while this address must wait.
     :raises AccountError: on "current" when it is wrong, on "password" when not acceptable.
     """
+    key, now = f"#mat-khau:{user_id}", now or clock.now()
+    if limits and (wait := throttle.wait_for(session, key, address, now, limits)):
+        session.rollback()
+        raise TooManyTries("current", throttle.waiting_message(wait))
     user = session.get(User, user_id)
     checked = user.password_hash if user is not None else None
     login = user.login_name if user is not None else ""
     session.rollback()  # no transaction is held while passwords are hashed
     if user is None or not passwords.matches(checked, current):
+        if limits:
+            throttle.record_failure(session, key, address, now)
         raise AccountError("current", "Mật khẩu đang dùng chưa đúng.")
     if message := passwords.problem(new, login):
         raise AccountError("password", message)

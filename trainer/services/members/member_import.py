@@ -80,6 +80,9 @@ def import_teams(session: Session, data: bytes, encoding: str = "utf-8") -> Impo
     return _finish(session, report)
 
 
+MAX_HASHED = 300  # members per import: about 40 s of hashing at the lowest priority
+
+
 def import_members(session: Session, data: bytes, encoding: str = "utf-8") -> ImportReport:
     """Create a member per row in a named team; commit only if every row is good."""
     report = ImportReport()
@@ -89,6 +92,11 @@ def import_members(session: Session, data: bytes, encoding: str = "utf-8") -> Im
     members, problems = _plan_members(session, rows)
     report.problems += problems
     session.rollback()  # nothing is held while the passwords are hashed
+    if len(members) > MAX_HASHED:  # each a slow hash inside this request: bound the batch
+        report.problems.append(
+            f"Tệp có {len(members)} thành viên; mỗi lần nhập tối đa {MAX_HASHED}. "
+            "Hãy chia thành nhiều tệp."
+        )
     if report.problems:
         return _finish(session, report)
     hashed = passwords.hash_many([member.password for member in members])

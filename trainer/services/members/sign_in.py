@@ -71,9 +71,7 @@ def _rehash(session: Session, user_id: int, old_hash: str, password: str) -> Non
 
 
 def waiting_message(wait: timedelta) -> str:
-    seconds = round(wait.total_seconds())
-    told = f"{seconds} giây" if seconds < 90 else f"{round(seconds / 60)} phút"
-    return f"Bạn đã nhập sai nhiều lần. Hãy đợi {told} rồi thử lại."
+    return throttle.waiting_message(wait).replace("đã thử", "đã nhập sai")
 
 
 def _key(login: str) -> str:

@@ -22,4 +22,5 @@ def init_app(app: Flask) -> None:
     for module in (quizzes, certificates, verify, field_guides, roster, reports):
         app.register_blueprint(module.bp)
     app.add_template_global(verdict)
-    app.add_template_global(standing.lesson_title)
+    for helper in (standing.lesson_title, standing.step_url, standing.step_name):
+        app.add_template_global(helper)

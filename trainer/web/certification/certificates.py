@@ -3,13 +3,10 @@ its Open Badges credential, an instructor's note of a skill shown, an admin's re
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -23,6 +20,8 @@ from trainer.services.certification import certificates
 from trainer.services.members.access import may_see
 from trainer.web.certification.standing import (
     my_standings,
+    signing_key,
+    status_list_url,
     topic_title,
     verify_link_for,
     verify_url,
@@ -34,7 +33,7 @@ from trainer.web.core.access import (
     login_required,
 )
 from trainer.web.core.catalog import current_catalog
-from trainer.web.core.links import public_url, safe_next
+from trainer.web.core.links import issuer_base_url, safe_next
 
 bp = Blueprint("certificates", __name__)
 
@@ -100,18 +99,18 @@ def image(code: str):
 @login_required
 def badge(code: str):
     """The certificate as an Open Badges 3.0 credential, signed with the server's key."""
-    from trainer.services.certification import open_badge, signing_keys
+    from trainer.services.certification import open_badge
 
     found = _visible(code)
-    key = signing_keys.signing_key(Path(current_app.instance_path))
-    if key is None or certificates.verdict(found) != "valid":
+    if certificates.verdict(found) != "valid":
         abort(404)
     document = open_badge.signed_credential(
         certificates.sealed_fields(found),
         topic_title(found.topic),
-        public_url("/"),
+        issuer_base_url(),
         verify_url(found.code),
-        key,
+        signing_key(),
+        status_list_url(),
     )
     response = Response(document, mimetype="application/ld+json")
     response.headers["Content-Disposition"] = (

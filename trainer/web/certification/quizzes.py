@@ -105,11 +105,13 @@ def result(token: str):
     if not found.submitted:
         return redirect(url_for(".attempt", token=token))
     quiz, topic = _quiz_or_404(found.topic)
+    items = graded_record.reviewed(found, quiz)
     return render_template(
         "quizzes/result.html",
         attempt=found,
         topic=topic,
-        wrong=graded_record.wrong(found, quiz),
+        items=items,  # what was chosen and whether right; never the right choice
+        wrong_count=sum(not item.correct for item in items),
         late=attempts.is_late(found, quiz),
         certificate=certificates.of_attempt(db.session, found.id),
         wait_until=attempts.retake_from(db.session, found.user_id, quiz),

@@ -56,6 +56,7 @@ def login_required(view: Callable) -> Callable:
             return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
         return view(*args, **kwargs)
 
+    wrapped.signed_in_only = True  # its body is not read for a visitor (core/limits.py)
     return wrapped
 
 

@@ -51,8 +51,22 @@ def http_error(error: HTTPException):
     (Allow for 405, Content-Range for 416, Retry-After for 429); others pass unchanged."""
     if error.code not in PAGES:
         return error
-    if error.code == 413 and (answer := too_large_answer()) is not None:
-        return answer
+    if error.code == 413:
+        return _closing(too_large_answer() or _page_for(error))
+    return _page_for(error)
+
+
+def _closing(answer):
+    """A refused body was left unread on the connection: close it, and say so, so the
+    phone opens a fresh one instead of waiting on one the server drops."""
+    from flask import make_response
+
+    response = make_response(answer)
+    response.headers["Connection"] = "close"
+    return response
+
+
+def _page_for(error: HTTPException):
     title, message = PAGES[error.code]
     limit = request.max_content_length or 0
     message = message.format(limit=f"{limit / 1024 / 1024:.0f} MB")

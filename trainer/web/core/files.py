@@ -92,9 +92,11 @@ def _unbuilt_picture(name: str) -> Path:
     folder = unbuilt_folder()
     sources = serving().picture_sources
     if name in sources and not _is_file(folder / name):
+        src = sources[name]
         with _making:
-            source = Path(current_app.config["CONTENT_DIR"]) / "media" / sources[name]
-            build_picture(source, Path("media") / sources[name], folder)
+            source = Path(current_app.config["CONTENT_DIR"]) / "media" / src
+            opaque = current_catalog().pictures[src].opaque
+            build_picture(source, Path("media") / src, folder, opaque=opaque)
     return folder
 
 

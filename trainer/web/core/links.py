@@ -6,12 +6,14 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 
 from trainer.services.hall.hall_network import is_loopback, own_addresses
 
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_NEXT = 2000  # longer is no address a page of this site links to
+# Where `make run` serves; what a certificate names as its issuer when nothing is configured.
+UNCONFIGURED_BASE_URL = "http://127.0.0.1:5000"
 
 
 def configured_public_base_url(config: Mapping | None = None) -> str:
@@ -61,6 +63,21 @@ def asked_at_own_address() -> bool:
 def unreachable_by_phones(url: str) -> bool:
     """True when url names this machine only (127.0.0.1, localhost): a phone opens nothing."""
     return is_loopback(urlsplit(url).hostname or "")
+
+
+def issuer_base_url() -> str:
+    """The site's address for what must not change with who asks: a certificate's issuer
+    and verify addresses (no "/" at the end). The configured one (PUBLIC_BASE_URL, or hall
+    mode's); else the address this page was asked at when this machine really has it
+    (`asked_at_own_address`: never a Host a visitor made up); else the first of
+    TRUSTED_HOSTS over http; else UNCONFIGURED_BASE_URL."""
+    if configured := configured_public_base_url():
+        return configured
+    if has_request_context() and asked_at_own_address():
+        return request.url_root.rstrip("/")
+    names = current_app.config.get("TRUSTED_HOSTS") or []  # a list, once proxy.py read it
+    hosts = [name for name in names if not name.startswith(".")]  # ".x.vn": any under x.vn
+    return f"http://{hosts[0]}" if hosts else UNCONFIGURED_BASE_URL
 
 
 def safe_next(target: str | None, default: str) -> str:

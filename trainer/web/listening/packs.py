@@ -22,6 +22,7 @@ from trainer.speech.stage import AUDIO, Settings
 from trainer.speech.text import read_pronunciations
 from trainer.web.core.access import admin_required
 from trainer.web.core.catalog import current_catalog
+from trainer.web.core.limits import largest_body
 from trainer.web.core.serving_state import serving
 
 bp = Blueprint("packs", __name__, url_prefix="/giong-doc/goi-am-thanh")
@@ -38,13 +39,17 @@ def show():
     return render_template("recordings/packs.html", done=None, error=None)
 
 
+def _too_large():
+    return _page(error=f"Tệp quá lớn. Tối đa là {MAX_PACK_BYTES // 1024 // 1024} MB."), 413
+
+
 @bp.post("/")
+@largest_body(MAX_PACK_BYTES, refused=_too_large)
 @admin_required
 def take():
     """Check and add an uploaded pack; the page says what was added, skipped and refused."""
     root, folder = _places()
     try:
-        request.max_content_length = MAX_PACK_BYTES
         sent = request.files.get("goi")
         if sent is None or not sent.filename:
             return _page(error="Chưa chọn tệp gói âm thanh (.zip).")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user
 from flask_login.config import COOKIE_NAME
 
 from trainer.extensions import db
 from trainer.models import User
 from trainer.services.common import clock
+from trainer.services.common.throttle import Limits
 from trainer.services.field import visits
 from trainer.services.members import accounts, progress
 from trainer.services.reports.quarter import Quarter
@@ -52,14 +53,21 @@ def me():
 @login_required
 def password():
     form = PasswordForm()
+    status = 200
     if form.validate_on_submit():
         try:
             accounts.change_password(
-                db.session, current_user.id, form.current.data, form.password.data
+                db.session,
+                current_user.id,
+                form.current.data,
+                form.password.data,
+                address=request.remote_addr or "",
+                limits=Limits.of(current_app.config),
             )
         except accounts.AccountError as error:
             db.session.rollback()
             getattr(form, error.field).errors = [error.message]
+            status = 429 if isinstance(error, accounts.TooManyTries) else 200
         else:
             # Every other session ended with the old password; this one goes on.
             remembered = COOKIE_NAME in request.cookies
@@ -69,4 +77,4 @@ def password():
                 "success",
             )
             return redirect(url_for("account.me"))
-    return render_template("account/password.html", form=form)
+    return render_template("account/password.html", form=form), status

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import Blueprint, Flask, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_user, logout_user
 from flask_wtf.csrf import CSRFError
 from wtforms import SelectChoice
 
 from trainer.extensions import db
-from trainer.services.common import clock
+from trainer.services.common import clock, throttle
 from trainer.services.members import accounts, joining, sign_in, sign_in_sessions, teams
 from trainer.web.core.access import current_user
 from trainer.web.core.links import safe_next
@@ -69,7 +71,17 @@ def register():
                 form.password.data,
                 join_code=form.join_code.data or "",
                 team_id=form.team.data or None,
+                address=request.remote_addr or "",
+                rate=_registrations(),
             )
+        except joining.AlreadyYours as yours:
+            login_user(yours.user, remember=True)
+            flash("Bạn đã có tài khoản này, nên đã được đăng nhập.", "info")
+            return redirect(url_for("account.me"))
+        except accounts.TooManyTries as error:
+            db.session.rollback()
+            form.form_errors.append(error.message)
+            return render_template("auth/register.html", form=form), 429
         except accounts.AccountError as error:
             db.session.rollback()
             getattr(form, error.field).errors = [error.message]
@@ -108,3 +120,12 @@ def _team_choices() -> list[SelectChoice]:
 
 def _limits() -> sign_in.Limits:
     return sign_in.Limits.of(current_app.config)
+
+
+def _registrations() -> throttle.Rate:
+    config = current_app.config
+    return throttle.Rate(
+        "dang-ky",
+        config["REGISTER_ADDRESS_MAX"],
+        timedelta(minutes=config["REGISTER_WINDOW_MINUTES"]),
+    )

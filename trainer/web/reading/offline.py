@@ -59,6 +59,7 @@ def worker():
         "store": asset_url("offline-store.js"),
         "queued": [log, progress.bp.url_prefix + "/"],
         "log": log,
+        "logout": url_for("auth.logout"),
     }
     code = (STATIC_DIR / "sw.js").read_text(encoding="utf-8")
     digest = hashlib.sha256((json.dumps(settings, sort_keys=True) + code).encode())
@@ -101,7 +102,7 @@ def page():
 @login_required
 def token():
     """A fresh anti-forgery token, for forms the phone sends after being offline."""
-    response = jsonify(csrf_token=generate_csrf())
+    response = jsonify(csrf_token=generate_csrf(), account=current_user.id)
     response.cache_control.no_store = True
     return response
 
@@ -143,5 +144,9 @@ def pack(slug: str):
         videos=tuple(file for lesson in lessons for file in videos.pack_files(lesson)),
     )
     response = jsonify(found.as_json())
-    response.cache_control.no_cache = True
+    if signed_in:  # it lists the member's own pages: no cache keeps it
+        response.cache_control.private = True
+        response.cache_control.no_store = True
+    else:
+        response.cache_control.no_cache = True
     return response

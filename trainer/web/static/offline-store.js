@@ -162,7 +162,7 @@
     if (!params.get("khoa")) params.set("khoa", scope.crypto.randomUUID());
     var item = {
       id: params.get("khoa"), url: path(url), body: params.toString(), kind: kind,
-      savedAt: Date.now(), state: "waiting", reason: ""
+      account: params.get("tai_khoan") || "", savedAt: Date.now(), state: "waiting", reason: ""
     };
     await store.put("queue", item);
     return item;
@@ -172,7 +172,9 @@
 
   /* Send every waiting form with a fresh anti-forgery token. Stops at the first network
      failure (still offline) and leaves the rest waiting; a form the server refuses is
-     kept as refused with the server's reason, for the member to see. */
+     kept as refused with the server's reason, for the member to see. A form written while
+     another account was signed in is never sent as this one: it is dropped, and counted
+     in `dropped` for the page to say so. */
   function sendQueue(tokenUrl) {
     if (!sending) {
       sending = sendWaiting(tokenUrl).finally(function () { sending = null; });
@@ -189,10 +191,31 @@
         credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" }
       });
       if (!answer.ok) return { sent: 0, left: items.length, signedOut: true };
-      token = (await answer.json()).csrf_token;
+      var signedIn = await answer.json();
+      token = signedIn.csrf_token;
     } catch (error) {
       return { sent: 0, left: items.length };
     }
+    var dropped = 0;
+    var own = [];
+    for (var k = 0; k < items.length; k++) {
+      var item0 = items[k];
+      if (item0.account && item0.account !== String(signedIn.account)) {
+        // Nothing of it is kept: a visit leaves only a note that one was dropped.
+        if (item0.kind === "visit") {
+          await store.put("queue", {
+            id: item0.id, kind: "visit", state: "dropped", body: "", account: "", reason: "",
+            savedAt: item0.savedAt
+          });
+        } else {
+          await store.remove("queue", item0.id);
+        }
+        dropped += 1;
+      } else {
+        own.push(items[k]);
+      }
+    }
+    items = own;
     var sent = 0;
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
@@ -205,7 +228,7 @@
           headers: { Accept: "application/json", "Idempotency-Key": item.id }
         });
       } catch (error) {
-        return { sent: sent, left: items.length - sent };
+        return { sent: sent, left: items.length - sent, dropped: dropped };
       }
       if (response.ok || response.type === "opaqueredirect") {
         await store.remove("queue", item.id);
@@ -215,10 +238,34 @@
         item.reason = await reasonOf(response);
         await store.put("queue", item);
       } else {
-        return { sent: sent, left: items.length - sent };
+        return { sent: sent, left: items.length - sent, dropped: dropped };
       }
     }
-    return { sent: sent, left: 0 };
+    return { sent: sent, left: 0, dropped: dropped };
+  }
+
+  /* On signing out: forget every stored page (a page holds its reader's name, and the
+     field guide and visit log are a member's own), keep the pictures, audio and styles,
+     which are named by content and the same for everyone. Downloaded topics are marked
+     incomplete, so their pages come back as anyone sees them at the next update. */
+  async function forgetPersonal(keepPattern) {
+    var names = await caches.keys();
+    for (var i = 0; i < names.length; i++) {
+      var cache = await caches.open(names[i]);
+      var keys = await cache.keys();
+      for (var j = 0; j < keys.length; j++) {
+        if (!keepPattern.test(new URL(keys[j].url).pathname)) await cache.delete(keys[j]);
+      }
+    }
+    var packs = await store.all("packs");
+    for (var p = 0; p < packs.length; p++) {
+      var record = packs[p];
+      Object.keys(record.done || {}).forEach(function (url) {
+        if (!keepPattern.test(url.split("?")[0])) delete record.done[url];
+      });
+      record.complete = false;
+      await store.put("packs", record);
+    }
   }
 
   async function reasonOf(response) {
@@ -233,7 +280,8 @@
 
   scope.offlineStore = {
     store: store, downloadPack: downloadPack, removePack: removePack, storedFile: storedFile,
-    queueForm: queueForm, sendQueue: sendQueue, wantedFiles: wantedFiles, total: total,
+    queueForm: queueForm, sendQueue: sendQueue, forgetPersonal: forgetPersonal,
+    wantedFiles: wantedFiles, total: total,
     sizeText: sizeText, TOPIC_CACHE: TOPIC_CACHE
   };
 })(self);

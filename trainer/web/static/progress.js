@@ -8,7 +8,10 @@
   if (!worker && !navigator.sendBeacon) return;
   var furthest = 0;
   function send(step) {
-    var fields = { step: step, lang: box.dataset.lang, csrf_token: box.dataset.csrf };
+    // tai_khoan: a note kept offline is sent only while the same account is signed in.
+    var fields = {
+      step: step, lang: box.dataset.lang, csrf_token: box.dataset.csrf, tai_khoan: box.dataset.account
+    };
     if (navigator.serviceWorker && navigator.serviceWorker.controller) {
       // Form-encoded, so the service worker can keep it and send it again later.
       fetch(box.dataset.progressUrl, {

@@ -32,7 +32,8 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST") {
-    if (queued(url.pathname)) event.respondWith(sendOrKeep(request));
+    if (url.pathname === TRAINER.logout) event.respondWith(signOut(request));
+    else if (queued(url.pathname)) event.respondWith(sendOrKeep(request));
     return;
   }
   if (request.method !== "GET") return;
@@ -142,9 +143,23 @@ async function sendOrKeep(request) {
   }
 }
 
+/* Signing out empties the phone of what was the member's own before the server is told,
+   so nothing personal stays even when the answer never arrives. */
+async function signOut(request) {
+  try {
+    await offlineStore.forgetPersonal(FILES);
+  } catch (error) { /* never keep someone from signing out */ }
+  var answer = await fetch(request);
+  // The shell's pages again, as anyone gets them now the cookie is gone.
+  caches.open(SHELL_CACHE).then(function (cache) { return cache.addAll(TRAINER.shell); })
+    .catch(function () {});
+  tell({ type: "packs-changed" });
+  return answer;
+}
+
 async function sendAndTell() {
   var result = await offlineStore.sendQueue(TRAINER.token);
-  if (result.sent || result.left || result.signedOut) tell(Object.assign({ type: "queue-changed" }, result));
+  if (result.sent || result.left || result.signedOut || result.dropped) tell(Object.assign({ type: "queue-changed" }, result));
 }
 
 async function tell(message) {

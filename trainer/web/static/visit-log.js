@@ -41,8 +41,12 @@
     list.textContent = "";
     items.forEach(function (item) {
       var line = document.createElement("li");
-      line.textContent = describe(item) + (item.state === "refused" ? " — không gửi được: " + item.reason : " — chờ gửi");
-      if (item.state === "refused") {
+      if (item.state === "dropped") {
+        line.textContent = "Một buổi ghi khi tài khoản khác đăng nhập: đã bỏ, không gửi dưới tên bạn.";
+      } else {
+        line.textContent = describe(item) + (item.state === "refused" ? " — không gửi được: " + item.reason : " — chờ gửi");
+      }
+      if (item.state === "refused" || item.state === "dropped") {
         var drop = document.createElement("button");
         drop.type = "button";
         drop.className = "button secondary";
@@ -54,7 +58,11 @@
     });
     var waiting = items.filter(function (item) { return item.state === "waiting"; }).length;
     var status = box.querySelector("[role=status]");
-    if (message && message.signedOut && waiting) {
+    var dropped = items.filter(function (item) { return item.state === "dropped"; }).length;
+    if (dropped) {
+      status.textContent = "Đã bỏ " + dropped + " lần ghi của tài khoản khác trên máy này; " +
+        "chúng không được gửi dưới tên bạn.";
+    } else if (message && message.signedOut && waiting) {
       status.textContent = "Còn " + waiting + " buổi chờ gửi: hãy đăng nhập lại để gửi.";
     } else if (waiting) {
       status.textContent = "Đã lưu trên máy " + waiting + " buổi. Khi có mạng, máy sẽ tự gửi.";
