@@ -15,7 +15,7 @@ LONG_SENTENCE = " ".join(["chữ"] * 18) + "."
 
 def lesson_with_long_sentences(count: int) -> str:
     """A lesson body of count steps, each with a sentence of 18 syllables (each a warning)."""
-    step = "## Bước {n}\n\n" + LONG_SENTENCE + "\n\n![Một ổ khóa](an-toan/o-khoa.svg)\n\n"
+    step = "## Khóa số {n}\n\n" + LONG_SENTENCE + "\n\n![Một ổ khóa](an-toan/o-khoa.svg)\n\n"
     return "\nMở đầu.\n\n" + "".join(step.format(n=n) for n in range(1, count + 1))
 
 
