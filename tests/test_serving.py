@@ -12,10 +12,11 @@ import sqlalchemy as sa
 
 from trainer import serving
 from trainer.extensions import db
+from trainer.web.core import serving_state
 
 
 def test_the_search_index_is_open_before_the_workers_fork_and_finds_lessons(app):
-    index = app.extensions["search"]
+    index = serving_state.serving(app).search
     assert index._index is None  # the app alone opens nothing
 
     serving.warm(app)
@@ -58,6 +59,7 @@ def test_a_part_that_cannot_be_loaded_is_logged_and_the_site_still_answers(app, 
 HASH_IN_THREADS = """
 import os, threading
 from trainer import serving
+from trainer.web.core import serving_state
 from trainer.services.members import passwords
 if os.environ["GIVE_BACK"] == "1":
     serving.give_back_large_blocks()

@@ -21,7 +21,12 @@ from trainer.commands.vietnamese import speak_vietnamese
 from trainer.config import Defaults
 
 speak_vietnamese()
-ROLES = {"admin": "quản trị", "instructor": "giảng viên", "member": "thành viên"}
+ROLES = {
+    "admin": "quản trị",
+    "instructor": "giảng viên",
+    "member": "thành viên",
+    "province": "cán bộ Sở",
+}
 
 
 @click.group()

@@ -223,7 +223,7 @@ def _tallies(
 
 def natural(name: str) -> tuple:
     """Sorts "thôn 2" before "thôn 10", as people number them."""
-    return tuple(int(part) if part.isdigit() else part.casefold() for part in DIGITS.split(name))
+    return tuple(int(part) if part.isdecimal() else part.casefold() for part in DIGITS.split(name))
 
 
 def _union(tallies: Iterable[Tally]) -> Tally:
