@@ -28,12 +28,12 @@ from tests.services.listening.test_shared_voices import voice
 from tests.services.visit_entries import content_outcomes, entry
 from trainer.content.quizzes import read_quiz
 from trainer.extensions import db
-from trainer.models import Certificate, Team
+from trainer.models import Certificate, Presentation, Team
 from trainer.services.certification import attempts, certificates, signing_keys
 from trainer.services.common import clock, throttle
 from trainer.services.field import targets, villages, visits
 from trainer.services.field.targets_import import import_targets
-from trainer.services.hall import live_quiz, presentations
+from trainer.services.hall import hall_codes, live_quiz, presentations
 from trainer.services.listening import plays, shared_voices
 from trainer.services.members import (
     accounts,
@@ -225,6 +225,10 @@ CALLS = {
         "10.0.0.9",
         clock.now(),
     ),  # fmt: skip
+    "hall_codes.claim_code": lambda s, w: (
+        hall_codes.claim_code(s, Presentation, "10.0.0.9", clock.now()),
+        s.commit(),
+    ),
     "presentations.renew_code": lambda s, w: presentations.renew_code(
         s,
         presentations.join(

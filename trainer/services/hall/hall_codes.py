@@ -14,14 +14,40 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from trainer.database import begin_write
+
 KEPT = timedelta(hours=12)
 DIGITS = 6
 SPACE = 10**DIGITS  # how many codes may be drawn
 TRIES = 20
 
 
+OPEN_PER_ADDRESS = 20  # kept sessions (or class quizzes) one laptop (one address) may open
+
+
 class CodesUsedUp(Exception):
     """Every code drawn is held by a kept row: no new session until some are cleared."""
+
+
+class TooManyOpen(Exception):
+    """The address already keeps OPEN_PER_ADDRESS rows of this kind."""
+
+
+def claim_code(session: Session, model, address: str, now: datetime) -> str:
+    """Take the write lock and a free code for a new row of model opened from address; the
+    caller adds the row and commits. On refusal the lock is let go at once.
+
+    :raises TooManyOpen: when address already keeps OPEN_PER_ADDRESS rows of model.
+    :raises CodesUsedUp: when no code is free.
+    """
+    begin_write(session)
+    try:
+        if opened_from(session, model, address, now) >= OPEN_PER_ADDRESS:
+            raise TooManyOpen
+        return new_code(session, model, now)
+    except Exception:
+        session.rollback()
+        raise
 
 
 def new_code(session: Session, model, now: datetime) -> str:

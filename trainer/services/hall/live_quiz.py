@@ -28,15 +28,14 @@ from trainer.database import begin_write
 from trainer.models import ClassAnswer, ClassPhone, ClassQuiz
 from trainer.services.certification import grading
 from trainer.services.certification.grading import Drawn
-from trainer.services.hall.hall_codes import alive, new_code, opened_from, typed
+from trainer.services.hall.hall_codes import (
+    alive,
+    claim_code,
+    typed,
+)
 
-OPEN_PER_ADDRESS = 20  # kept class quizzes one laptop (one address) may have started
 PHONES = 300  # phones one class quiz takes: a full culture house
 PHONES_PER_ADDRESS = 60  # of them from one address (a hotspot some phones share)
-
-
-class TooManyOpen(Exception):
-    """The address already keeps OPEN_PER_ADDRESS class quizzes."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +93,7 @@ def start(
     """
     rng = rng or random.SystemRandom()
     asked = [Drawn(item.id, grading.shuffled(item, rng)).to_json() for item in items]
-    begin_write(session)
-    try:
-        if opened_from(session, ClassQuiz, address, now) >= OPEN_PER_ADDRESS:
-            raise TooManyOpen
-        code = new_code(session, ClassQuiz, now)
-    except Exception:
-        session.rollback()
-        raise
+    code = claim_code(session, ClassQuiz, address, now)
     row = ClassQuiz(
         code=code,
         topic=topic,

@@ -20,14 +20,14 @@ from sqlalchemy.orm import Session
 
 from trainer.database import begin_write
 from trainer.models import Presentation
-from trainer.services.hall.hall_codes import alive, new_code, opened_from, typed
+from trainer.services.hall.hall_codes import (
+    alive,
+    claim_code,
+    new_code,
+    typed,
+)
 
 LOOKED_EVERY = timedelta(minutes=5)  # how often a look refreshes touched_at (a write)
-OPEN_PER_ADDRESS = 20  # kept sessions one laptop (one address) may have opened
-
-
-class TooManyOpen(Exception):
-    """The address already keeps OPEN_PER_ADDRESS sessions."""
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,7 @@ def start(
     :raises TooManyOpen: when address already keeps OPEN_PER_ADDRESS sessions.
     :raises CodesUsedUp: when no code is free (the write lock is let go first).
     """
-    begin_write(session)
-    try:
-        if opened_from(session, Presentation, address, now) >= OPEN_PER_ADDRESS:
-            raise TooManyOpen
-        code = new_code(session, Presentation, now)
-    except Exception:
-        session.rollback()
-        raise
+    code = claim_code(session, Presentation, address, now)
     row = Presentation(
         code=code,
         lesson_slug=lesson_slug,
