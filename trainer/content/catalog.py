@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.content import bank_rules, pictures, validate
+from trainer.content import bank_rules, pictures, province, validate
 from trainer.content.guides import Guide, read_guides
 from trainer.content.lessons import read_lesson
 from trainer.content.media import Picture
@@ -90,8 +91,15 @@ def read_content(root: Path, media_out: Path | None = None) -> tuple[Content, li
     codes = {language.code for language in languages}
     unread: dict[Path, str] = {}  # files that gave nothing to serve, and the slug each names
     topics = _read_each(_yaml_files(lessons_dir / "topics"), root, read_topic, problems, unread)
+    province_file = lessons_dir / province.FILE
+    names, found = province.read_province(province_file, _shown(root, province_file))
+    problems += found
     lessons = _read_each(
-        _lesson_files(lessons_dir, codes, problems, root), root, read_lesson, problems, unread
+        _lesson_files(lessons_dir, codes, problems, root),
+        root,
+        functools.partial(read_lesson, province=names),
+        problems,
+        unread,
     )
     quizzes = _read_each(_yaml_files(root / "quizzes"), root, read_quiz, problems, {})
     guides, found = read_guides(lessons_dir / "guides", root, {topic.slug for topic in topics})

@@ -27,9 +27,12 @@ TRANSLATION_FIELDS = (
 )
 
 
-def read_lesson(path: Path, shown: Path, language: str) -> tuple[Lesson | None, list[Problem]]:
-    """Parse a lesson file written in `language`; None if it is too broken to show at all."""
-    document, problems = markdown.read_document(path, shown)
+def read_lesson(
+    path: Path, shown: Path, language: str, province: dict[str, str] | None = None
+) -> tuple[Lesson | None, list[Problem]]:
+    """Parse a lesson file written in `language`, with the province's names put in for its
+    `{{tinh.key}}` (see province.py); None if it is too broken to show at all."""
+    document, problems = markdown.read_document(path, shown, province)
     if document is None:
         return None, problems
     fields = Fields(document.front)

@@ -12,6 +12,7 @@ from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from trainer.content.model import BOX_KINDS, Problem
+from trainer.content.province import fill as province_fill
 from trainer.content.source import Located, load_yaml, read_text
 
 
@@ -83,8 +84,11 @@ class Document:
     body: list[Token]
 
 
-def read_document(path: Path, shown: Path) -> tuple[Document | None, list[Problem]]:
+def read_document(
+    path: Path, shown: Path, province: dict[str, str] | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Parse a Markdown file that starts with front matter; None if it cannot be read at all.
+    Each `{{tinh.key}}` is first replaced by the province's name for it (see province.py).
 
     Raw HTML and links that are not web addresses are reported but not fatal: the renderer
     shows them as plain text.
@@ -92,6 +96,7 @@ def read_document(path: Path, shown: Path) -> tuple[Document | None, list[Proble
     text, problems = read_text(path, shown)
     if text is None:
         return None, problems
+    text, missing = province_fill(text, province or {}, shown)
     tokens = renderer.parse(text)
     if not tokens or tokens[0].type != "front_matter":
         message = "the file must start with front matter between `---` lines"
@@ -102,4 +107,4 @@ def read_document(path: Path, shown: Path) -> tuple[Document | None, list[Proble
     if not isinstance(front.data, dict):
         return None, [front.problem("front matter must be a list of `key: value` fields")]
     problems = [Problem(shown, line + 1, message) for line, message in unsafe_markup(text)]
-    return Document(front, tokens[1:]), problems
+    return Document(front, tokens[1:]), missing + problems
