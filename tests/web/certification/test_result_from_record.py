@@ -64,13 +64,18 @@ def test_the_result_shows_each_question_whether_right_and_what_was_chosen_if_not
     assert page.count("✓ <strong>Đúng</strong>") == len(graded) - 2
     assert page.count("✗ <strong>Chưa đúng</strong>") == 2
     assert page.count("Học lại: “") == 2
-    for entry in graded:
+    questions = re.findall(r'<li class="(?:right|wrong)">(.*?)</li>', page, re.S)
+    assert len(questions) == len(graded)
+    for entry, shown_item in zip(graded, questions, strict=True):  # in the order answered
         chosen = [entry["choices"][p]["text"] for p in entry["given"]]
         joiner = " → " if entry["type"] == "order" else "; "
-        shown = f"<strong>{joiner.join(chosen)}</strong>" in page
-        assert shown if not entry["correct"] else not shown  # a right choice is never repeated
+        given = re.search(r'<p class="given">.*?</p>', shown_item, re.S)
+        if entry["correct"]:
+            assert given is None  # a right choice is never repeated
+        else:
+            assert f"<strong>{joiner.join(chosen)}</strong>" in given.group(0)
         assert entry["explanation"] not in page
         if not entry["correct"] and entry["type"] != "order":
             right = {entry["choices"][p]["text"] for p in entry["right"]}
             unchosen_right = right - set(chosen)
-            assert all(f"<strong>{text}</strong>" not in page for text in unchosen_right)
+            assert all(f"<strong>{text}</strong>" not in given.group(0) for text in unchosen_right)
