@@ -17,7 +17,7 @@ from trainer.extensions import db
 from trainer.services.certification.grading import Drawn
 from trainer.services.common import clock
 from trainer.services.hall import live_quiz
-from trainer.services.hall.hall_codes import CodesUsedUp
+from trainer.services.hall.hall_codes import OPEN_PER_ADDRESS, CodesUsedUp, TooManyOpen
 from trainer.services.hall.live_quiz import State
 from trainer.web.core.catalog import current_catalog
 from trainer.web.hall import held
@@ -75,8 +75,8 @@ def start(slug: str):
         state = live_quiz.start(
             db.session, slug, quiz.practice, clock.now(), address=request.remote_addr or ""
         )
-    except live_quiz.TooManyOpen:
-        return _refused(TOO_MANY.format(n=live_quiz.OPEN_PER_ADDRESS), 429)
+    except TooManyOpen:
+        return _refused(TOO_MANY.format(n=OPEN_PER_ADDRESS), 429)
     except CodesUsedUp:
         return _refused(CODES_USED_UP, 503)
     held.remember(KIND, state.id)

@@ -13,7 +13,7 @@ from trainer.extensions import db
 from trainer.services.certification import certificates
 from trainer.services.common import clock, throttle
 from trainer.services.hall import presentations
-from trainer.services.hall.hall_codes import CodesUsedUp
+from trainer.services.hall.hall_codes import OPEN_PER_ADDRESS, CodesUsedUp, TooManyOpen
 from trainer.web.core.access import current_user
 from trainer.web.core.catalog import current_catalog
 from trainer.web.core.language import in_language, link
@@ -44,8 +44,8 @@ def slides(slug: str):
             position = presentations.start(
                 db.session, slug, len(lesson.steps) + 2, clock.now(), request.remote_addr or ""
             )
-        except presentations.TooManyOpen:
-            problem = TOO_MANY.format(n=presentations.OPEN_PER_ADDRESS)
+        except TooManyOpen:
+            problem = TOO_MANY.format(n=OPEN_PER_ADDRESS)
         except CodesUsedUp:
             problem = CODES_USED_UP
     if position is not None:
